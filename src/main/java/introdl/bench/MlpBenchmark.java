@@ -1,0 +1,151 @@
+package introdl.bench;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import introdl.basics.Mlp;
+import introdl.data.Examples;
+import introdl.train.Fit;
+import introdl.train.Models;
+import introdl.train.Optimizers;
+import introdl.train.Seeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Trains the same MLP three ways and times each epoch: with the introdl fit loop, with a plain
+ * hand-written DJL loop over the same stacked tensors (forward, loss, backward, step), and with
+ * DJL's idiomatic {@code ArrayDataset} + {@code EasyTrain} loop. The ratio of the first two is
+ * the kit's overhead.
+ */
+final class MlpBenchmark {
+    private final Mlp mlp;
+    private final Examples train;
+    private final int batchSize;
+    private final int epochs;
+
+    MlpBenchmark(Mlp mlp, Examples train, int batchSize, int epochs) {
+        this.mlp = mlp;
+        this.train = train;
+        this.batchSize = batchSize;
+        this.epochs = epochs;
+    }
+
+    /** Seconds per epoch with the introdl fit loop, at {@code threads} CPU threads. */
+    double[] kit(int threads, long seed) {
+        try (Model model = Models.create("mlp", mlp.build())) {
+            double[] seconds = new double[epochs];
+            Fit.of(model).optimizer(Optimizers.adam(1e-3)).epochs(epochs).batchSize(batchSize).seed(seed)
+                    .threads(threads).quiet()
+                    .afterEpoch(h -> seconds[h.size() - 1] = h.last().get("seconds"))
+                    .run(train);
+            return seconds;
+        }
+    }
+
+    /** Seconds per epoch with a plain DJL loop: stacked tensors, a gradient collector, step. */
+    double[] plain(int threads, long seed) {
+        try (Model model = Models.create("mlp", mlp.build());
+                Trainer trainer = model.newTrainer(config(false))) {
+            Seeds.seedEngine(seed);
+            trainer.initialize(train.batchShape(batchSize));
+            introdl.train.Threads.set(threads);
+            double[] seconds = new double[epochs];
+            try (NDManager data = trainer.getManager().newSubManager()) {
+                NDArray x = train.features(data);
+                NDArray y = train.labels(data);
+                long n = train.size();
+                for (int epoch = 0; epoch < epochs; epoch++) {
+                    long start = System.nanoTime();
+                    double lossSum = 0;
+                    try (NDManager epochManager = data.newSubManager()) {
+                        NDArray order = epochManager.create(Seeds.permutation(train.size(), Seeds.derive(seed, epoch)));
+                        NDArray xs = x.get(order);
+                        NDArray ys = y.get(order);
+                        xs.attach(epochManager);
+                        ys.attach(epochManager);
+                        for (long from = 0; from < n; from += batchSize) {
+                            try (NDManager batch = epochManager.newSubManager()) {
+                                NDIndex rows = new NDIndex().addSliceDim(from, Math.min(from + batchSize, n));
+                                NDArray xb = xs.get(rows);
+                                NDArray yb = ys.get(rows);
+                                xb.attach(batch);
+                                yb.attach(batch);
+                                try (GradientCollector collector = trainer.newGradientCollector()) {
+                                    NDList predictions = trainer.forward(new NDList(xb));
+                                    NDArray loss = trainer.getLoss().evaluate(new NDList(yb), predictions);
+                                    collector.backward(loss);
+                                    lossSum += loss.getFloat();
+                                }
+                                trainer.step();
+                            }
+                        }
+                    }
+                    seconds[epoch] = (System.nanoTime() - start) / 1e9;
+                    if (!Double.isFinite(lossSum)) {
+                        throw new IllegalStateException("plain loop diverged");
+                    }
+                }
+            }
+            return seconds;
+        }
+    }
+
+    /** Seconds per epoch with DJL's idiomatic loop: ArrayDataset batches and EasyTrain. */
+    double[] idiomatic(int threads, long seed) {
+        try (Model model = Models.create("mlp", mlp.build());
+                Trainer trainer = model.newTrainer(config(true));
+                NDManager data = NDManager.newBaseManager()) {
+            Seeds.seedEngine(seed);
+            trainer.initialize(train.batchShape(batchSize));
+            introdl.train.Threads.set(threads);
+            ArrayDataset dataset = new ArrayDataset.Builder()
+                    .setData(train.features(data)).optLabels(train.labels(data))
+                    .setSampling(batchSize, true).build();
+            trainer.notifyListeners(listener -> listener.onTrainingBegin(trainer));
+            double[] seconds = new double[epochs];
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                long start = System.nanoTime();
+                for (Batch batch : trainer.iterateDataset(dataset)) {
+                    EasyTrain.trainBatch(trainer, batch);
+                    trainer.step();
+                    batch.close();
+                }
+                trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+                seconds[epoch] = (System.nanoTime() - start) / 1e9;
+            }
+            return seconds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TranslateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int samplesPerEpoch() {
+        return train.size();
+    }
+
+    /** The same training configuration for both DJL loops; the idiomatic one also tracks accuracy as DJL's examples do. */
+    private static DefaultTrainingConfig config(boolean idiomatic) {
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
+                .optDevices(introdl.train.Devices.forTraining());
+        return idiomatic ? config.addEvaluator(new Accuracy()).addTrainingListeners(TrainingListener.Defaults.basic())
+                : config;
+    }
+}

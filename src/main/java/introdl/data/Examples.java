@@ -1,0 +1,253 @@
+package introdl.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A labelled dataset held in memory: one float array of features (each sample has the same
+ * shape, e.g. 1x20x20 for a grey image) and one class index per sample. It is small enough to
+ * live on the device as one stacked tensor, which is how the fit loop uses it.
+ */
+public final class Examples {
+    private final String name;
+    private final float[] features;
+    private final Shape sampleShape;
+    private final int sampleSize;
+    private final float[] labels;
+    private final List<String> classNames;
+
+    private Examples(
+            String name, float[] features, Shape sampleShape, float[] labels, List<String> classNames) {
+        this.name = name;
+        this.features = features;
+        this.sampleShape = sampleShape;
+        this.sampleSize = Math.toIntExact(sampleShape.size());
+        this.labels = labels;
+        this.classNames = List.copyOf(classNames);
+    }
+
+    /**
+     * Wraps arrays as a dataset (the arrays are not copied).
+     *
+     * @param name a short name shown in charts and reports
+     * @param features all samples one after another, {@code labels.length * sampleShape.size()} values
+     * @param sampleShape the shape of one sample, e.g. {@code new Shape(1, 28, 28)}
+     * @param labels the class index of each sample
+     * @param classNames the name of each class; index = class
+     */
+    public static Examples of(
+            String name, float[] features, Shape sampleShape, float[] labels, List<String> classNames) {
+        if (sampleShape.size() <= 0) {
+            throw new IllegalArgumentException("sampleShape must have a positive size, got " + sampleShape);
+        }
+        if ((long) labels.length * sampleShape.size() != features.length) {
+            throw new IllegalArgumentException(
+                    "features hold " + features.length + " values, but " + labels.length
+                            + " samples of shape " + sampleShape + " need "
+                            + labels.length * sampleShape.size());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            float y = labels[i];
+            if (y != Math.rint(y) || y < 0 || (!classNames.isEmpty() && y >= classNames.size())) {
+                throw new IllegalArgumentException(
+                        "label " + i + " is " + y + "; expected a class index in [0, "
+                                + classNames.size() + ")");
+            }
+        }
+        return new Examples(name, features, sampleShape, labels, classNames);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    /** The shape of one sample, without the batch axis. */
+    public Shape sampleShape() {
+        return sampleShape;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+
+    /** The class index of sample {@code i}. */
+    public int label(int i) {
+        return (int) labels[i];
+    }
+
+    /** A copy of the features of sample {@code i}. */
+    public float[] sample(int i) {
+        return Arrays.copyOfRange(features, i * sampleSize, (i + 1) * sampleSize);
+    }
+
+    /** A copy of all labels. */
+    public int[] labels() {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) labels[i];
+        }
+        return out;
+    }
+
+    /** How many samples each class has. */
+    public int[] classCounts() {
+        int[] counts = new int[Math.max(numClasses(), maxLabel() + 1)];
+        for (float y : labels) {
+            counts[(int) y]++;
+        }
+        return counts;
+    }
+
+    /** All features as one array of shape (size, sampleShape...), created by {@code manager}. */
+    public NDArray features(NDManager manager) {
+        return manager.create(features, batchShape(size()));
+    }
+
+    /** All labels as one float array of shape (size), created by {@code manager}. */
+    public NDArray labels(NDManager manager) {
+        return manager.create(labels);
+    }
+
+    /** The same samples warped by {@code augment} (labels unchanged); the seed fixes the warps. */
+    public Examples augmented(Augment augment, long seed) {
+        return new Examples(name + "/augmented", augment.apply(features, sampleShape, new Random(seed)),
+                sampleShape, labels, classNames);
+    }
+
+    /** The shape of a batch of {@code n} samples. */
+    public Shape batchShape(long n) {
+        return new Shape(n).addAll(sampleShape);
+    }
+
+    /** The samples at {@code indices}, in that order. */
+    public Examples subset(int[] indices, String subsetName) {
+        float[] x = new float[indices.length * sampleSize];
+        float[] y = new float[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            int i = indices[k];
+            System.arraycopy(features, i * sampleSize, x, k * sampleSize, sampleSize);
+            y[k] = labels[i];
+        }
+        return new Examples(subsetName, x, sampleShape, y, classNames);
+    }
+
+    /**
+     * A stratified split: every class keeps its share in both parts. The same seed always gives
+     * the same split.
+     *
+     * @param testSize how many samples go to the test part
+     * @param seed the random seed
+     */
+    public Split split(int testSize, long seed) {
+        if (testSize <= 0 || testSize >= size()) {
+            throw new IllegalArgumentException(
+                    "testSize must be in [1, " + (size() - 1) + "] for " + size() + " samples, got " + testSize);
+        }
+        List<List<Integer>> byClass = indicesByClass(seed);
+        int[] testPerClass = apportion(byClass, testSize);
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (int c = 0; c < byClass.size(); c++) {
+            List<Integer> members = byClass.get(c);
+            test.addAll(members.subList(0, testPerClass[c]));
+            train.addAll(members.subList(testPerClass[c], members.size()));
+        }
+        Collections.sort(train);
+        Collections.sort(test);
+        return new Split(subset(toArray(train), name + "/train"), subset(toArray(test), name + "/test"));
+    }
+
+    /** A stratified split keeping {@code trainFraction} of the samples for training. */
+    public Split split(double trainFraction, long seed) {
+        if (!(trainFraction > 0 && trainFraction < 1)) {
+            throw new IllegalArgumentException("trainFraction must be in (0, 1), got " + trainFraction);
+        }
+        return split((int) Math.round(size() * (1 - trainFraction)), seed);
+    }
+
+    /** A stratified random subset of {@code n} samples (for quick runs). */
+    public Examples sample(int n, long seed) {
+        if (n >= size()) {
+            return this;
+        }
+        Split parts = split(n, seed);
+        return parts.test().renamed(name + "/sample" + n);
+    }
+
+    private Examples renamed(String newName) {
+        return new Examples(newName, features, sampleShape, labels, classNames);
+    }
+
+    private int maxLabel() {
+        int max = -1;
+        for (float y : labels) {
+            max = Math.max(max, (int) y);
+        }
+        return max;
+    }
+
+    private List<List<Integer>> indicesByClass(long seed) {
+        int classes = Math.max(numClasses(), maxLabel() + 1);
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get((int) labels[i]).add(i);
+        }
+        Random random = new Random(seed);
+        for (List<Integer> members : byClass) {
+            Collections.shuffle(members, random);
+        }
+        return byClass;
+    }
+
+    /** Largest-remainder allocation of {@code total} test samples in proportion to class sizes. */
+    private int[] apportion(List<List<Integer>> byClass, int total) {
+        int[] out = new int[byClass.size()];
+        double[] remainder = new double[out.length];
+        int given = 0;
+        for (int c = 0; c < out.length; c++) {
+            double exact = (double) total * byClass.get(c).size() / size();
+            out[c] = (int) Math.floor(exact);
+            remainder[c] = exact - out[c];
+            given += out[c];
+        }
+        while (given < total) {
+            int best = 0;
+            for (int c = 1; c < out.length; c++) {
+                if (remainder[c] > remainder[best]) {
+                    best = c;
+                }
+            }
+            out[best]++;
+            remainder[best] = -1;
+            given++;
+        }
+        return out;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + size() + " samples of shape " + sampleShape
+                + (classNames.isEmpty() ? "" : ", " + numClasses() + " classes");
+    }
+}

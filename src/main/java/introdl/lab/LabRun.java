@@ -1,0 +1,76 @@
+package introdl.lab;
+
+import ai.djl.Model;
+import introdl.report.RunFolder;
+import introdl.train.Fit;
+import introdl.train.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What a lab program gets when it runs: its run folder, the common options (seed, quick mode,
+ * quiet), and a fit loop already wired to the folder (checkpoint after every epoch, resume,
+ * history.csv kept up to date).
+ */
+public final class LabRun {
+    /** The checkpoint file in every run folder. */
+    public static final String CHECKPOINT = "checkpoint.zip";
+    /** The history file in every run folder. */
+    public static final String HISTORY = "history.csv";
+
+    private final RunFolder folder;
+    private final long seed;
+    private final boolean quick;
+    private final boolean quiet;
+    private final PrintWriter out;
+
+    LabRun(RunFolder folder, long seed, boolean quick, boolean quiet, PrintWriter out) {
+        this.folder = folder;
+        this.seed = seed;
+        this.quick = quick;
+        this.quiet = quiet;
+        this.out = out;
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    /** A file in the run folder. */
+    public Path file(String name) {
+        return folder.file(name);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Whether the lab should make a fast smoke-test run (few epochs, little data). */
+    public boolean quick() {
+        return quick;
+    }
+
+    /** {@code full} normally, {@code quickValue} in quick mode. */
+    public int quickOr(int quickValue, int full) {
+        return quick ? quickValue : full;
+    }
+
+    /**
+     * The fit loop for {@code model}, seeded, checkpointing to the run folder after every epoch,
+     * resuming from the checkpoint if one is there, and rewriting history.csv as it goes.
+     */
+    public Fit fit(Model model) {
+        return Fit.of(model).seed(seed)
+                .checkpoint(file(CHECKPOINT), true)
+                .progress(quiet ? Progress.quiet() : Progress.console())
+                .afterEpoch(history -> history.writeCsv(file(HISTORY)));
+    }
+
+    /** Prints a line for the student (unless quiet). */
+    public void say(String format, Object... args) {
+        if (!quiet) {
+            out.println(String.format(java.util.Locale.ROOT, format, args));
+            out.flush();
+        }
+    }
+}

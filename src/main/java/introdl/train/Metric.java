@@ -1,0 +1,51 @@
+package introdl.train;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A per-sample score that the fit loop averages over an epoch, beside the loss: for example
+ * accuracy. {@link #batchSum} returns the sum over a batch; the loop divides by the sample count.
+ */
+public interface Metric {
+    /** The column name in the history ("accuracy"; validation adds the prefix "val_"). */
+    String name();
+
+    /** The metric summed over the batch, as a scalar array. */
+    NDArray batchSum(NDArray labels, NDArray predictions);
+
+    /** Reads a scalar of any numeric type (the sums above may be integers) as a double. */
+    static double read(NDArray scalar) {
+        return scalar.toArray()[0].doubleValue();
+    }
+
+    /** Share of samples whose highest-scoring class is the label (labels are class indices). */
+    static Metric accuracy() {
+        return new Metric() {
+            @Override
+            public String name() {
+                return "accuracy";
+            }
+
+            @Override
+            public NDArray batchSum(NDArray labels, NDArray predictions) {
+                // eq promotes the integer class index to the labels' type: no conversions needed
+                return predictions.argMax(-1).eq(labels).countNonzero();
+            }
+        };
+    }
+
+    /** Share of samples where a single logit's sign (positive = class 1) matches a 0/1 label. */
+    static Metric binaryAccuracy() {
+        return new Metric() {
+            @Override
+            public String name() {
+                return "accuracy";
+            }
+
+            @Override
+            public NDArray batchSum(NDArray labels, NDArray predictions) {
+                return predictions.reshape(-1).gt(0).eq(labels.reshape(-1).gt(0.5f)).countNonzero();
+            }
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package introdl.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Creating, saving and loading DJL models around introdl blocks. */
+public final class Models {
+    private Models() {}
+
+    /** A new DJL model named {@code name} holding {@code block}, placed on the main training device. */
+    public static Model create(String name, Block block) {
+        Model model = Model.newInstance(name, Devices.main());
+        model.setBlock(block);
+        return model;
+    }
+
+    /** Saves the model's parameters in DJL's format ({@code <name>-NNNN.params}) into {@code dir}. */
+    public static Path save(Model model, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            model.save(dir, model.getName());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save model to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a model saved by {@link #save}: {@code block} must be built the same way as the block
+     * that was trained (the parameters give the weights, the block gives the structure).
+     */
+    public static Model load(Path dir, String name, Block block) {
+        Model model = create(name, block);
+        try {
+            model.load(dir, name);
+            return model;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IllegalArgumentException("cannot load model '" + name + "' from " + dir + ": "
+                    + e.getMessage() + " (is it a model of this kind, saved by introdl?)", e);
+        }
+    }
+}

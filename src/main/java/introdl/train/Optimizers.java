@@ -1,0 +1,202 @@
+package introdl.train;
+
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The optimisers of the lecture, as specifications the fit loop turns into DJL optimisers once it
+ * knows the length of training (for the learning-rate schedule). Each is DJL's own implementation.
+ *
+ * <pre>{@code
+ * Fit.of(model).optimizer(Optimizers.adam(1e-3).schedule(Schedule.cosine(0)).weightDecay(1e-4))
+ * }</pre>
+ */
+public final class Optimizers {
+    /** The names {@link #named} accepts. */
+    public static final List<String> NAMES =
+            List.of("sgd", "momentum", "nesterov", "adam", "adamw", "adagrad", "adadelta", "rmsprop");
+
+    private Optimizers() {}
+
+    /** Plain stochastic gradient descent: w -= lr * g. */
+    public static Spec sgd(double learningRate) {
+        return new Spec("sgd", learningRate, 0, 0, Schedule.constant());
+    }
+
+    /** SGD with momentum: v = m v + g; w -= lr * v. */
+    public static Spec sgd(double learningRate, double momentum) {
+        return new Spec("momentum", learningRate, momentum, 0, Schedule.constant());
+    }
+
+    /** SGD with Nesterov momentum. */
+    public static Spec nesterov(double learningRate, double momentum) {
+        return new Spec("nesterov", learningRate, momentum, 0, Schedule.constant());
+    }
+
+    /** Adam: adaptive moment estimation. */
+    public static Spec adam(double learningRate) {
+        return new Spec("adam", learningRate, 0, 0, Schedule.constant());
+    }
+
+    /** AdamW: Adam with decoupled weight decay. */
+    public static Spec adamW(double learningRate) {
+        return new Spec("adamw", learningRate, 0, 0, Schedule.constant());
+    }
+
+    /** Adagrad: per-weight rates that shrink with the sum of squared gradients. */
+    public static Spec adagrad(double learningRate) {
+        return new Spec("adagrad", learningRate, 0, 0, Schedule.constant());
+    }
+
+    /** Adadelta: Adagrad's successor, with no learning rate of its own (DJL's takes none). */
+    public static Spec adadelta() {
+        return new Spec("adadelta", 1, 0, 0, Schedule.constant());
+    }
+
+    /** RMSProp: rates scaled by a running average of squared gradients. */
+    public static Spec rmsprop(double learningRate) {
+        return new Spec("rmsprop", learningRate, 0, 0, Schedule.constant());
+    }
+
+    /**
+     * An optimiser by name (one of {@link #NAMES}, any case) with a learning rate; "momentum"
+     * and "nesterov" use momentum 0.9.
+     */
+    public static Spec named(String name, double learningRate) {
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "sgd":
+                return sgd(learningRate);
+            case "momentum":
+                return sgd(learningRate, 0.9);
+            case "nesterov":
+                return nesterov(learningRate, 0.9);
+            case "adam":
+                return adam(learningRate);
+            case "adamw":
+                return adamW(learningRate);
+            case "adagrad":
+                return adagrad(learningRate);
+            case "adadelta":
+                return adadelta();
+            case "rmsprop":
+                return rmsprop(learningRate);
+            default:
+                throw new IllegalArgumentException("unknown optimiser '" + name + "'; expected one of "
+                        + String.join(", ", NAMES));
+        }
+    }
+
+    /** An optimiser with its learning rate, schedule, momentum and weight decay. Immutable. */
+    public static final class Spec {
+        private final String name;
+        private final double learningRate;
+        private final double momentum;
+        private final double weightDecay;
+        private final Schedule schedule;
+
+        private Spec(String name, double learningRate, double momentum, double weightDecay, Schedule schedule) {
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+            }
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            }
+            if (!(weightDecay >= 0)) {
+                throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+            }
+            this.name = name;
+            this.learningRate = learningRate;
+            this.momentum = momentum;
+            this.weightDecay = weightDecay;
+            this.schedule = schedule;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public double learningRate() {
+            return learningRate;
+        }
+
+        /** The same optimiser with another learning-rate schedule. */
+        public Spec schedule(Schedule newSchedule) {
+            return new Spec(name, learningRate, momentum, weightDecay, newSchedule);
+        }
+
+        /** The same optimiser with L2 weight decay (decoupled for AdamW). */
+        public Spec weightDecay(double decay) {
+            return new Spec(name, learningRate, momentum, decay, schedule);
+        }
+
+        /** The same optimiser with another base learning rate. */
+        public Spec learningRate(double rate) {
+            return new Spec(name, rate, momentum, weightDecay, schedule);
+        }
+
+        /** The learning-rate tracker for a run of {@code epochs} epochs of {@code stepsPerEpoch} updates. */
+        public Tracker tracker(int stepsPerEpoch, int epochs) {
+            return schedule.tracker((float) learningRate, stepsPerEpoch, epochs);
+        }
+
+        /**
+         * The DJL optimiser.
+         *
+         * @param stepsPerEpoch parameter updates per epoch
+         * @param epochs epochs of training
+         * @param clipValue element-wise gradient clip (DJL's clipGrad), or a negative number for none
+         */
+        public Optimizer build(int stepsPerEpoch, int epochs, double clipValue) {
+            Tracker lr = tracker(stepsPerEpoch, epochs);
+            float wd = (float) weightDecay;
+            float clip = (float) clipValue;
+            switch (name) {
+                case "sgd":
+                    return Optimizer.sgd().setLearningRateTracker(lr)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                case "momentum":
+                    return Optimizer.sgd().setLearningRateTracker(lr).optMomentum((float) momentum)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                case "nesterov":
+                    return Optimizer.nag().setLearningRateTracker(lr).setMomentum((float) momentum)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                case "adam":
+                    return Optimizer.adam().optLearningRateTracker(lr)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                case "adamw":
+                    return Optimizer.adamW().optLearningRateTracker(lr)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                case "adagrad":
+                    return Optimizer.adagrad().optLearningRateTracker(lr)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                case "adadelta":
+                    return Optimizer.adadelta().optWeightDecays(wd).optClipGrad(clip).build();
+                case "rmsprop":
+                    return Optimizer.rmsprop().optLearningRateTracker(lr)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                default:
+                    throw new IllegalStateException("unknown optimiser " + name);
+            }
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(name);
+            if (!name.equals("adadelta")) {
+                sb.append(String.format(Locale.ROOT, " lr %.3g", learningRate));
+            }
+            if (momentum > 0) {
+                sb.append(String.format(Locale.ROOT, ", momentum %.3g", momentum));
+            }
+            if (!name.equals("adadelta")) {
+                sb.append(", ").append(schedule);
+            }
+            if (weightDecay > 0) {
+                sb.append(String.format(Locale.ROOT, ", weight decay %.3g", weightDecay));
+            }
+            return sb.toString();
+        }
+    }
+}
