@@ -1,4 +1,5 @@
 import introdl.bench.BenchCommand;
+import introdl.lab.Converters;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ public final class Labs implements Runnable {
 
     /** Runs the launcher and returns its exit code (0 ok, 1 the lab failed, 2 usage error). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Labs());
+        CommandLine cli = Converters.commandLine(new Labs());
         listLabOptionsInHelp(cli);
         return cli.execute(args);
     }

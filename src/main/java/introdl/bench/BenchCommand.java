@@ -5,7 +5,6 @@ import introdl.basics.Mlp;
 import introdl.data.Digits;
 import introdl.data.Examples;
 import introdl.train.Devices;
-import introdl.train.Threads;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,10 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark: the fit loop against plain DJL loops on the MLP lab's model (prints figures).")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds per loop, alternating loops (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "20", description = "Timed rounds per loop; loops take turns, in a rotating order, so drifts in machine speed hit all alike (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs per round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "2", description = "Epochs per round (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -47,54 +46,68 @@ public final class BenchCommand implements Callable<Integer> {
         Mlp mlp = Mlp.of(400, 10, 256, 128).withDropout(0.1).withBatchNorm(true);
         MlpBenchmark bench = new MlpBenchmark(mlp, train, batchSize, epochs);
         int cores = Runtime.getRuntime().availableProcessors();
+        int auto = bench.autoThreads();
+        int other = auto == 1 ? cores : 1;
         List<Loop> loops = new ArrayList<>();
-        for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-            loops.add(new Loop("introdl Fit", threads, seed -> bench.kit(threads, seed)));
-            loops.add(new Loop("plain DJL loop", threads, seed -> bench.plain(threads, seed)));
-            loops.add(new Loop("DJL ArrayDataset + EasyTrain", threads, seed -> bench.idiomatic(threads, seed)));
+        loops.add(new Loop("introdl Fit (loss + accuracy)", auto, seed -> bench.kit(auto, true, seed)));
+        loops.add(new Loop("plain DJL (loss + accuracy)", auto, seed -> bench.plain(auto, true, seed)));
+        loops.add(new Loop("introdl Fit (loss only)", auto, seed -> bench.kit(auto, false, seed)));
+        loops.add(new Loop("plain DJL (loss only)", auto, seed -> bench.plain(auto, false, seed)));
+        loops.add(new Loop("DJL ArrayDataset + EasyTrain", auto, seed -> bench.idiomatic(auto, seed)));
+        if (other != auto) {
+            loops.add(new Loop("introdl Fit (loss + accuracy)", other, seed -> bench.kit(other, true, seed)));
         }
         out.printf(Locale.ROOT, "%s, %s %s on %s, %d CPU cores%n", LocalDate.now(), Engine.getInstance().getEngineName(),
                 Engine.getInstance().getVersion(), Devices.describe(Devices.forTraining()), cores);
         out.printf(Locale.ROOT, "%s on %d bundled digits, batch %d, Adam; %d rounds of %d epochs per loop, "
-                + "loops alternating; median over all timed epochs%n%n", mlp, train.size(), batchSize, rounds, epochs);
+                + "loops taking turns; median over all timed epochs; the fit loop chooses %d thread(s)%n%n",
+                mlp, train.size(), batchSize, rounds, epochs, auto);
         for (Loop loop : loops) {
             loop.round().apply(0); // warm-up: JIT, native library, allocator
         }
         double[][] epochSeconds = new double[loops.size()][];
+        double[][] roundMeans = new double[loops.size()][rounds];
         for (int r = 1; r <= rounds; r++) {
-            for (int l = 0; l < loops.size(); l++) {
-                epochSeconds[l] = concat(epochSeconds[l], loops.get(l).round().apply(r));
+            for (int k = 0; k < loops.size(); k++) {
+                int l = (k + r) % loops.size();
+                double[] seconds = loops.get(l).round().apply(r);
+                epochSeconds[l] = concat(epochSeconds[l], seconds);
+                roundMeans[l][r - 1] = Arrays.stream(seconds).average().orElseThrow();
             }
         }
-        out.printf(Locale.ROOT, "%-30s %7s %12s %11s%n", "loop", "threads", "samples/s", "epoch (ms)");
+        out.printf(Locale.ROOT, "%-32s %7s %12s %11s%n", "loop", "threads", "samples/s", "epoch (ms)");
         double[] medians = new double[loops.size()];
         for (int l = 0; l < loops.size(); l++) {
             medians[l] = median(epochSeconds[l]);
-            out.printf(Locale.ROOT, "%-30s %7d %,12.0f %11.1f%n", loops.get(l).name(), loops.get(l).threads(),
+            out.printf(Locale.ROOT, "%-32s %7d %,12.0f %11.1f%n", loops.get(l).name(), loops.get(l).threads(),
                     train.size() / medians[l], 1000 * medians[l]);
         }
         out.println();
-        for (int l = 0; l < loops.size(); l += 3) {
-            out.printf(Locale.ROOT, "%d thread(s): introdl Fit / plain DJL loop = %.3f (%+.1f%% time); "
-                    + "/ ArrayDataset + EasyTrain = %.3f%n", loops.get(l).threads(), medians[l] / medians[l + 1],
-                    100 * (medians[l] / medians[l + 1] - 1), medians[l] / medians[l + 2]);
+        out.printf(Locale.ROOT, "time of the fit loop over plain DJL doing the same work (median of per-round ratios): "
+                + "%+.1f%% (loss + accuracy), %+.1f%% (loss only)%n", 100 * (pairedRatio(roundMeans, 0, 1) - 1),
+                100 * (pairedRatio(roundMeans, 2, 3) - 1));
+        out.printf(Locale.ROOT, "fit loop against DJL's ArrayDataset + EasyTrain loop: %.2fx its speed%n",
+                pairedRatio(roundMeans, 4, 0));
+        if (loops.size() > 5) {
+            out.printf(Locale.ROOT, "fit loop at %d thread(s) (its choice) against %d: %.2fx the speed%n", auto, other,
+                    pairedRatio(roundMeans, 5, 0));
         }
-        out.printf(Locale.ROOT, "the fit loop picks %d thread(s) for this model%n",
-                Threads.forWork(3L * mlpWeights(mlp) * batchSize));
         out.printf(Locale.ROOT, "peak Java heap %.0f MiB, peak process RSS %.0f MiB%n", Memory.peakHeapMiB(),
                 Memory.peakRssMiB());
         out.flush();
         return 0;
     }
 
-    private static long mlpWeights(Mlp mlp) {
-        long weights = 0;
-        int in = mlp.inputs();
-        for (int width : mlp.hidden()) {
-            weights += (long) in * width + width;
-            in = width;
+    /**
+     * The median over rounds of loop a's time over loop b's in the same round: the two ran
+     * minutes apart at most, so slow drifts in the machine's speed cancel.
+     */
+    static double pairedRatio(double[][] roundMeans, int a, int b) {
+        double[] ratios = new double[roundMeans[a].length];
+        for (int r = 0; r < ratios.length; r++) {
+            ratios[r] = roundMeans[a][r] / roundMeans[b][r];
         }
-        return weights + (long) in * mlp.classes() + mlp.classes();
+        return median(ratios);
     }
 
     private static double[] concat(double[] a, double[] b) {

@@ -45,20 +45,26 @@ final class MlpBenchmark {
         this.epochs = epochs;
     }
 
-    /** Seconds per epoch with the introdl fit loop, at {@code threads} CPU threads. */
-    double[] kit(int threads, long seed) {
+    /** Seconds per epoch with the introdl fit loop at {@code threads} CPU threads, with or without accuracy. */
+    double[] kit(int threads, boolean accuracy, long seed) {
         try (Model model = Models.create("mlp", mlp.build())) {
             double[] seconds = new double[epochs];
-            Fit.of(model).optimizer(Optimizers.adam(1e-3)).epochs(epochs).batchSize(batchSize).seed(seed)
+            Fit fit = Fit.of(model).optimizer(Optimizers.adam(1e-3)).epochs(epochs).batchSize(batchSize).seed(seed)
                     .threads(threads).quiet()
-                    .afterEpoch(h -> seconds[h.size() - 1] = h.last().get("seconds"))
-                    .run(train);
+                    .afterEpoch(h -> seconds[h.size() - 1] = h.last().get("seconds"));
+            if (!accuracy) {
+                fit.metrics();
+            }
+            fit.run(train);
             return seconds;
         }
     }
 
-    /** Seconds per epoch with a plain DJL loop: stacked tensors, a gradient collector, step. */
-    double[] plain(int threads, long seed) {
+    /**
+     * Seconds per epoch with a plain DJL loop: stacked tensors, a gradient collector, step; the
+     * loss read every batch, and the training accuracy too if asked (as the fit loop reports it).
+     */
+    double[] plain(int threads, boolean accuracy, long seed) {
         try (Model model = Models.create("mlp", mlp.build());
                 Trainer trainer = model.newTrainer(config(false))) {
             Seeds.seedEngine(seed);
@@ -72,6 +78,7 @@ final class MlpBenchmark {
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     long start = System.nanoTime();
                     double lossSum = 0;
+                    long correct = 0;
                     try (NDManager epochManager = data.newSubManager()) {
                         NDArray order = epochManager.create(Seeds.permutation(train.size(), Seeds.derive(seed, epoch)));
                         NDArray xs = x.get(order);
@@ -90,13 +97,16 @@ final class MlpBenchmark {
                                     NDArray loss = trainer.getLoss().evaluate(new NDList(yb), predictions);
                                     collector.backward(loss);
                                     lossSum += loss.getFloat();
+                                    if (accuracy) {
+                                        correct += predictions.head().argMax(-1).eq(yb).countNonzero().getLong();
+                                    }
                                 }
                                 trainer.step();
                             }
                         }
                     }
                     seconds[epoch] = (System.nanoTime() - start) / 1e9;
-                    if (!Double.isFinite(lossSum)) {
+                    if (!Double.isFinite(lossSum) || correct > n) {
                         throw new IllegalStateException("plain loop diverged");
                     }
                 }
@@ -136,8 +146,13 @@ final class MlpBenchmark {
         }
     }
 
-    int samplesPerEpoch() {
-        return train.size();
+    /** The thread count the fit loop chooses for this model and batch size. */
+    int autoThreads() {
+        try (Model model = Models.create("mlp", mlp.build())) {
+            model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+                    train.batchShape(batchSize));
+            return introdl.train.Threads.forModel(model.getBlock(), batchSize);
+        }
     }
 
     /** The same training configuration for both DJL loops; the idiomatic one also tracks accuracy as DJL's examples do. */

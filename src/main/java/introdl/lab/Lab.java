@@ -74,8 +74,15 @@ public abstract class Lab implements Callable<Integer> {
             return resumeRun();
         }
         RunFolder folder = RunFolder.create(runsDir, spec.name());
-        folder.writeConfig(config(spec.commandLine().getParseResult().originalArgs()));
+        folder.writeConfig(config(labArgs()));
         return execute(folder);
+    }
+
+    /** The arguments given to this lab, without the launcher's part before the lab's name. */
+    private List<String> labArgs() {
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        int name = all.indexOf(spec.name());
+        return List.copyOf(all.subList(name + 1, all.size()));
     }
 
     private int resumeRun() throws Exception {
@@ -100,7 +107,7 @@ public abstract class Lab implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         List<String> args = (List<String>) folder.readConfig().getOrDefault("args", List.of());
         Lab original = getClass().getDeclaredConstructor().newInstance();
-        new CommandLine(original).parseArgs(args.toArray(String[]::new));
+        Converters.commandLine(original).parseArgs(args.toArray(String[]::new));
         original.spec = spec;
         original.quiet = quiet;
         if (dataDir != null) {

@@ -21,6 +21,8 @@ public final class Reports {
     private static final Color WRONG = new Color(0xcf222e);
     private static final int GRID = 40;
     private static final int MISTAKES = 24;
+    /** The machine-readable figures of a run. */
+    public static final String RESULTS = "results.json";
 
     private Reports() {}
 
@@ -74,8 +76,16 @@ public final class Reports {
                 .heading("Files")
                 .link("model/", "Saved model (DJL format)")
                 .link(LabRun.HISTORY, "history.csv")
+                .link(RESULTS, "results.json")
                 .link("config.json", "Configuration");
         report.write(run.file("index.html"));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("test_accuracy", result.accuracy());
+        figures.put("test_loss", result.loss());
+        figures.put("test_samples", test.size());
+        figures.put("epochs", history.size());
+        figures.put("per_class_accuracy", result.perClassAccuracy());
+        run.folder().writeJson(RESULTS, figures);
         return result;
     }
 

@@ -98,7 +98,12 @@ public final class RunFolder {
 
     /** Writes the configuration as pretty JSON (atomically). */
     public void writeConfig(Map<String, Object> config) {
-        AtomicFiles.writeString(file(CONFIG), GSON.toJson(config) + "\n");
+        writeJson(CONFIG, config);
+    }
+
+    /** Writes {@code value} as pretty JSON into the file {@code name} (atomically). */
+    public Path writeJson(String name, Object value) {
+        return AtomicFiles.writeString(file(name), GSON.toJson(value) + "\n");
     }
 
     /** Reads the configuration written by {@link #writeConfig}. */

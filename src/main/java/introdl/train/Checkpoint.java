@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -22,7 +24,6 @@ import java.util.zip.ZipOutputStream;
  */
 final class Checkpoint {
     private static final String STATE = "state.json";
-    private static final String HISTORY = "history.csv";
     private static final String WEIGHTS = "weights.ndlist";
     private static final String BEST = "best-weights.ndlist";
     private static final String OPTIMIZER = "optimizer.bin";
@@ -40,6 +41,8 @@ final class Checkpoint {
         boolean stoppedEarly;
         /** What must match for a resume to be valid: seed, batch size, data size, optimiser, model. */
         String fingerprint;
+        /** Every epoch's figures at full precision (history.csv rounds them). */
+        List<Map<String, Double>> epochs = new ArrayList<>();
     }
 
     final State state;
@@ -58,10 +61,11 @@ final class Checkpoint {
 
     /** Writes the checkpoint atomically. */
     void write(Path file) {
+        state.epochs = new ArrayList<>();
+        history.epochs().forEach(e -> state.epochs.add(e.values()));
         AtomicFiles.write(file, raw -> {
             ZipOutputStream zip = new ZipOutputStream(raw);
             put(zip, STATE, GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
-            put(zip, HISTORY, history.toCsv().getBytes(StandardCharsets.UTF_8));
             put(zip, WEIGHTS, weights);
             if (bestWeights != null) {
                 put(zip, BEST, bestWeights);
@@ -91,16 +95,19 @@ final class Checkpoint {
         } catch (IOException e) {
             throw corrupt(file, e.getMessage(), e);
         }
-        for (String required : new String[] {STATE, HISTORY, WEIGHTS, OPTIMIZER}) {
+        for (String required : new String[] {STATE, WEIGHTS, OPTIMIZER}) {
             if (!entries.containsKey(required)) {
                 throw corrupt(file, "it has no " + required, null);
             }
         }
         try {
             State state = GSON.fromJson(new String(entries.get(STATE), StandardCharsets.UTF_8), State.class);
-            History history = History.fromCsv(new String(entries.get(HISTORY), StandardCharsets.UTF_8));
-            if (state == null || history.size() != state.epoch) {
+            if (state == null || state.epochs == null || state.epochs.size() != state.epoch) {
                 throw corrupt(file, "its history does not match its epoch count", null);
+            }
+            History history = new History();
+            for (int e = 0; e < state.epochs.size(); e++) {
+                history.add(new History.Epoch(e + 1, state.epochs.get(e)));
             }
             if (state.bestEpoch > 0) {
                 history.markBest(state.bestEpoch);

@@ -25,6 +25,11 @@ public final class Devices {
         return devices;
     }
 
+    /** Lets the next call log the choice again (for tests). */
+    static void forgetLogged() {
+        LOGGED.set(false);
+    }
+
     /** The first training device: where models and data are placed. */
     public static Device main() {
         return forTraining()[0];

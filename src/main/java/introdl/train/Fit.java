@@ -232,9 +232,9 @@ public final class Fit {
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(train.batchShape(Math.min(batchSize, train.size())));
             if (!devs[0].isGpu()) {
-                Threads.set(threads > 0 ? threads : Threads.forWork(multiplyAdds()));
+                Threads.set(threads > 0 ? threads : Threads.forModel(model.getBlock(), batchSize));
             }
-            Run run = new Run(trainer, djlOptimizer, rate, tracked, steps, fingerprint(train, devs));
+            Run run = new Run(trainer, djlOptimizer, rate, tracked, steps, fingerprint(train));
             return run.train(train);
         }
     }
@@ -277,7 +277,7 @@ public final class Fit {
                 NDArray vx = validation == null ? null : validation.features(data);
                 NDArray vy = validation == null ? null : validation.labels(data);
                 for (int epoch = state.epoch + 1; epoch <= epochs && !state.finished; epoch++) {
-                    Seeds.seedEngine(Seeds.derive(Seeds.derive(seed, ENGINE_STREAM), epoch));
+                    Seeds.seedEngine(epochSeed(ENGINE_STREAM, epoch));
                     long start = System.nanoTime();
                     progress.epochStarted(epoch, epochs, steps);
                     Map<String, Double> values = trainEpoch(data, train, x, y, epoch);
@@ -303,9 +303,9 @@ public final class Fit {
             double[] metricSums = new double[tracked.size()];
             long seen = 0;
             try (NDManager epochManager = data.newSubManager()) {
-                NDArray order = epochManager.create(Seeds.permutation((int) n, Seeds.derive(Seeds.derive(seed, SHUFFLE_STREAM), epoch)));
+                NDArray order = epochManager.create(Seeds.permutation((int) n, epochSeed(SHUFFLE_STREAM, epoch)));
                 NDArray source = augment == null ? x
-                        : train.augmented(augment, Seeds.derive(Seeds.derive(seed, AUGMENT_STREAM), epoch)).features(epochManager);
+                        : train.augmented(augment, epochSeed(AUGMENT_STREAM, epoch)).features(epochManager);
                 NDArray xs = source.get(order);
                 NDArray ys = y.get(order);
                 xs.attach(epochManager);
@@ -343,7 +343,9 @@ public final class Fit {
         private double[] step(Batch batch) {
             double[] sums = new double[tracked.size() + 1];
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                for (Batch part : batch.split(trainer.getDevices(), false)) {
+                Batch[] parts = trainer.getDevices().length == 1 ? new Batch[] {batch}
+                        : batch.split(trainer.getDevices(), false);
+                for (Batch part : parts) {
                     NDList predictions = trainer.forward(part.getData(), part.getLabels());
                     NDArray lossValue = trainer.getLoss().evaluate(part.getLabels(), predictions);
                     collector.backward(lossValue);
@@ -368,17 +370,7 @@ public final class Fit {
                     grads.add(p.getArray().getGradient());
                 }
             }
-            double squares = 0;
-            for (NDArray g : grads) {
-                try (NDArray sq = g.square(); NDArray sum = sq.sum()) {
-                    squares += sum.getFloat();
-                }
-            }
-            double norm = Math.sqrt(squares);
-            if (norm > clipNorm) {
-                float scale = (float) (clipNorm / (norm + 1e-6));
-                grads.forEach(g -> g.muli(scale));
-            }
+            clipGlobalNorm(grads, clipNorm);
         }
 
         private void endEpoch(int epoch, Map<String, Double> values) {
@@ -406,7 +398,7 @@ public final class Fit {
             }
             if (checkpoint != null) {
                 new Checkpoint(state, history, Weights.save(model.getBlock()), bestWeights,
-                        OptimizerState.save(djlOptimizer)).write(checkpoint);
+                        OptimizerState.save(djlOptimizer, model.getBlock())).write(checkpoint);
             }
         }
 
@@ -417,7 +409,8 @@ public final class Fit {
                         + ". Resume with the same settings, or start a new run.");
             }
             Weights.restore(model.getBlock(), saved.weights, trainer.getManager());
-            OptimizerState.restore(djlOptimizer, saved.optimizer, trainer.getManager(), trainer.getDevices()[0]);
+            OptimizerState.restore(djlOptimizer, saved.optimizer, model.getBlock(), trainer.getManager(),
+                    trainer.getDevices()[0]);
             state = saved.state;
             history = saved.history;
             bestWeights = saved.bestWeights;
@@ -438,6 +431,31 @@ public final class Fit {
         }
     }
 
+    /**
+     * Scales {@code grads} in place so that their global L2 norm is at most {@code maxNorm}.
+     *
+     * @return the global norm before clipping
+     */
+    static double clipGlobalNorm(List<NDArray> grads, double maxNorm) {
+        double squares = 0;
+        for (NDArray g : grads) {
+            try (NDArray sq = g.square(); NDArray sum = sq.sum()) {
+                squares += sum.getFloat();
+            }
+        }
+        double norm = Math.sqrt(squares);
+        if (norm > maxNorm) {
+            float scale = (float) (maxNorm / (norm + 1e-6));
+            grads.forEach(g -> g.muli(scale));
+        }
+        return norm;
+    }
+
+    /** The seed of one random stream in one epoch: a function of the run's seed and the epoch alone. */
+    private long epochSeed(long stream, int epoch) {
+        return Seeds.derive(Seeds.derive(seed, stream), epoch);
+    }
+
     private int stepsPerEpoch(int samples) {
         int full = samples / batchSize;
         int rest = samples % batchSize;
@@ -445,21 +463,12 @@ public final class Fit {
         return full + (rest > 1 || full == 0 ? 1 : 0);
     }
 
-    private String fingerprint(Examples train, Device[] devs) {
+    private String fingerprint(Examples train) {
         StringBuilder params = new StringBuilder();
         model.getBlock().getParameters().forEach(p -> params.append(p.getValue().getArray().getShape()));
         return String.format(Locale.ROOT, "seed %d, batch %d, %d samples of %s, %s, %s, model %08x",
                 seed, batchSize, train.size(), train.sampleShape(), optimizer, loss.getClass().getSimpleName(),
                 params.toString().hashCode());
-    }
-
-    /** Rough multiply-adds of one training step (forward and backward, ~3x the forward). */
-    private long multiplyAdds() {
-        long weights = 0;
-        for (var pair : model.getBlock().getParameters()) {
-            weights += pair.getValue().getArray().getShape().size();
-        }
-        return 3L * weights * batchSize;
     }
 
     private static int positive(String what, int value) {

@@ -1,6 +1,7 @@
 package introdl.train;
 
 import ai.djl.ndarray.NDArray;
+import java.util.function.BiFunction;
 
 /**
  * A per-sample score that the fit loop averages over an epoch, beside the loss: for example
@@ -18,34 +19,30 @@ public interface Metric {
         return scalar.toArray()[0].doubleValue();
     }
 
-    /** Share of samples whose highest-scoring class is the label (labels are class indices). */
-    static Metric accuracy() {
+    /** A metric named {@code name} whose batch sum is {@code batchSum(labels, predictions)}. */
+    static Metric of(String name, BiFunction<NDArray, NDArray, NDArray> batchSum) {
         return new Metric() {
             @Override
             public String name() {
-                return "accuracy";
+                return name;
             }
 
             @Override
             public NDArray batchSum(NDArray labels, NDArray predictions) {
-                // eq promotes the integer class index to the labels' type: no conversions needed
-                return predictions.argMax(-1).eq(labels).countNonzero();
+                return batchSum.apply(labels, predictions);
             }
         };
     }
 
+    /** Share of samples whose highest-scoring class is the label (labels are class indices). */
+    static Metric accuracy() {
+        // eq promotes the integer class index to the labels' type: no conversions needed
+        return of("accuracy", (labels, predictions) -> predictions.argMax(-1).eq(labels).countNonzero());
+    }
+
     /** Share of samples where a single logit's sign (positive = class 1) matches a 0/1 label. */
     static Metric binaryAccuracy() {
-        return new Metric() {
-            @Override
-            public String name() {
-                return "accuracy";
-            }
-
-            @Override
-            public NDArray batchSum(NDArray labels, NDArray predictions) {
-                return predictions.reshape(-1).gt(0).eq(labels.reshape(-1).gt(0.5f)).countNonzero();
-            }
-        };
+        return of("accuracy", (labels, predictions) ->
+                predictions.reshape(-1).gt(0).eq(labels.reshape(-1).gt(0.5f)).countNonzero());
     }
 }

@@ -14,7 +14,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import ai.djl.nn.Block;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,15 +27,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * update counts), so a resumed run continues exactly where it stopped. DJL keeps this state in
  * private fields and offers no API for it; this class finds the fields by their types
  * ({@code Map<String, Map<Device, NDArray>>} for per-parameter arrays, {@code updateCounts} and
- * {@code numUpdate} for counters). The resume tests fail if a DJL release moves them.
+ * {@code numUpdate} for counters). DJL keys the state by parameter ids, which are new random
+ * ids in every process, so the state is saved under the parameters' names in the block and
+ * re-keyed to the new ids on restore. The resume tests fail if a DJL release moves the fields.
  */
 final class OptimizerState {
     private static final int VERSION = 1;
 
     private OptimizerState() {}
 
-    /** Encodes the optimiser's state. */
-    static byte[] save(Optimizer optimizer) {
+    /** Encodes the state of {@code optimizer}, which trains {@code block}. */
+    static byte[] save(Optimizer optimizer, Block block) {
+        Map<String, String> names = new HashMap<>();
+        block.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(VERSION);
@@ -41,7 +47,7 @@ final class OptimizerState {
             Map<String, Integer> counts = new TreeMap<>(updateCounts(optimizer));
             out.writeInt(counts.size());
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                out.writeUTF(e.getKey());
+                out.writeUTF(nameOf(names, e.getKey()));
                 out.writeInt(e.getValue());
             }
             List<Field> fields = stateFields(optimizer.getClass());
@@ -52,7 +58,7 @@ final class OptimizerState {
                 Map<String, Map<Device, NDArray>> sorted = new TreeMap<>(state);
                 out.writeInt(sorted.size());
                 for (Map.Entry<String, Map<Device, NDArray>> e : sorted.entrySet()) {
-                    out.writeUTF(e.getKey());
+                    out.writeUTF(nameOf(names, e.getKey()));
                     byte[] array = e.getValue().values().iterator().next().encode();
                     out.writeInt(array.length);
                     out.write(array);
@@ -70,7 +76,9 @@ final class OptimizerState {
      * @param manager owns the restored arrays (the trainer's manager, so they live as long as it)
      * @param device where the parameters live
      */
-    static void restore(Optimizer optimizer, byte[] encoded, NDManager manager, Device device) {
+    static void restore(Optimizer optimizer, byte[] encoded, Block block, NDManager manager, Device device) {
+        Map<String, String> ids = new HashMap<>();
+        block.getParameters().forEach(p -> ids.put(p.getKey(), p.getValue().getId()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             int version = in.readInt();
             if (version != VERSION) {
@@ -81,7 +89,7 @@ final class OptimizerState {
             counts.clear();
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
-                counts.put(in.readUTF(), in.readInt());
+                counts.put(idOf(ids, in.readUTF()), in.readInt());
             }
             List<Field> fields = stateFields(optimizer.getClass());
             int fieldCount = in.readInt();
@@ -99,7 +107,7 @@ final class OptimizerState {
                 state.clear();
                 int entries = in.readInt();
                 for (int i = 0; i < entries; i++) {
-                    String parameterId = in.readUTF();
+                    String parameterId = idOf(ids, in.readUTF());
                     byte[] array = new byte[in.readInt()];
                     in.readFully(array);
                     NDArray value = NDArray.decode(manager, array).toDevice(device, false);
@@ -112,6 +120,23 @@ final class OptimizerState {
         } catch (IOException e) {
             throw new IllegalStateException("the optimiser state in the checkpoint is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private static String nameOf(Map<String, String> names, String id) {
+        String name = names.get(id);
+        if (name == null) {
+            throw new IllegalStateException("the optimiser holds state for parameter " + id + ", which is not in the model");
+        }
+        return name;
+    }
+
+    private static String idOf(Map<String, String> ids, String name) {
+        String id = ids.get(name);
+        if (id == null) {
+            throw new IllegalStateException("the checkpoint's optimiser state is for parameter '" + name
+                    + "', which this model does not have: it is a different model");
+        }
+        return id;
     }
 
     private static List<Field> stateFields(Class<?> type) {

@@ -2,12 +2,18 @@ package introdl.train;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import introdl.train.optimizer.Adadelta;
+import introdl.train.optimizer.Adagrad;
+import introdl.train.optimizer.Nesterov;
+import introdl.train.optimizer.RmsProp;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The optimisers of the lecture, as specifications the fit loop turns into DJL optimisers once it
- * knows the length of training (for the learning-rate schedule). Each is DJL's own implementation.
+ * knows the length of training (for the learning-rate schedule). SGD, momentum, Adam and AdamW are
+ * DJL's own; Nesterov, Adagrad, Adadelta and RMSProp come from {@code introdl.train.optimizer},
+ * because DJL's PyTorch engine does not implement them.
  *
  * <pre>{@code
  * Fit.of(model).optimizer(Optimizers.adam(1e-3).schedule(Schedule.cosine(0)).weightDecay(1e-4))
@@ -50,9 +56,14 @@ public final class Optimizers {
         return new Spec("adagrad", learningRate, 0, 0, Schedule.constant());
     }
 
-    /** Adadelta: Adagrad's successor, with no learning rate of its own (DJL's takes none). */
+    /** Adadelta: Adagrad's successor, which needs no hand-set rate (lr 1, as in the paper and PyTorch). */
     public static Spec adadelta() {
         return new Spec("adadelta", 1, 0, 0, Schedule.constant());
+    }
+
+    /** Adadelta with its step scaled by {@code learningRate}. */
+    public static Spec adadelta(double learningRate) {
+        return new Spec("adadelta", learningRate, 0, 0, Schedule.constant());
     }
 
     /** RMSProp: rates scaled by a running average of squared gradients. */
@@ -79,7 +90,7 @@ public final class Optimizers {
             case "adagrad":
                 return adagrad(learningRate);
             case "adadelta":
-                return adadelta();
+                return adadelta(learningRate);
             case "rmsprop":
                 return rmsprop(learningRate);
             default:
@@ -160,7 +171,7 @@ public final class Optimizers {
                     return Optimizer.sgd().setLearningRateTracker(lr).optMomentum((float) momentum)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "nesterov":
-                    return Optimizer.nag().setLearningRateTracker(lr).setMomentum((float) momentum)
+                    return Nesterov.builder().optLearningRateTracker(lr).optMomentum((float) momentum)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "adam":
                     return Optimizer.adam().optLearningRateTracker(lr)
@@ -169,12 +180,13 @@ public final class Optimizers {
                     return Optimizer.adamW().optLearningRateTracker(lr)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "adagrad":
-                    return Optimizer.adagrad().optLearningRateTracker(lr)
+                    return Adagrad.builder().optLearningRateTracker(lr)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "adadelta":
-                    return Optimizer.adadelta().optWeightDecays(wd).optClipGrad(clip).build();
+                    return Adadelta.builder().optLearningRateTracker(lr)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
                 case "rmsprop":
-                    return Optimizer.rmsprop().optLearningRateTracker(lr)
+                    return RmsProp.builder().optLearningRateTracker(lr)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 default:
                     throw new IllegalStateException("unknown optimiser " + name);
@@ -184,15 +196,11 @@ public final class Optimizers {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(name);
-            if (!name.equals("adadelta")) {
-                sb.append(String.format(Locale.ROOT, " lr %.3g", learningRate));
-            }
+            sb.append(String.format(Locale.ROOT, " lr %.3g", learningRate));
             if (momentum > 0) {
                 sb.append(String.format(Locale.ROOT, ", momentum %.3g", momentum));
             }
-            if (!name.equals("adadelta")) {
-                sb.append(", ").append(schedule);
-            }
+            sb.append(", ").append(schedule);
             if (weightDecay > 0) {
                 sb.append(String.format(Locale.ROOT, ", weight decay %.3g", weightDecay));
             }

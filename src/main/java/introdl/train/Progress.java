@@ -11,44 +11,25 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * batch, ETA, running loss and accuracy) in a terminal and prints one line per epoch elsewhere
  * (logs, notebooks); {@link #quiet()} prints nothing, for tests.
  */
+@FunctionalInterface
 public interface Progress {
     /** An epoch begins. */
-    void epochStarted(int epoch, int epochs, int batches);
+    default void epochStarted(int epoch, int epochs, int batches) {}
 
     /** A batch finished; the running figures are the means over the epoch so far (NaN if none). */
-    void batchFinished(int batch, double runningLoss, double runningAccuracy);
+    default void batchFinished(int batch, double runningLoss, double runningAccuracy) {}
 
     /** An epoch finished with these figures. */
     void epochFinished(History.Epoch epoch);
 
     /** Prints nothing. */
     static Progress quiet() {
-        return new Progress() {
-            @Override
-            public void epochStarted(int epoch, int epochs, int batches) {}
-
-            @Override
-            public void batchFinished(int batch, double runningLoss, double runningAccuracy) {}
-
-            @Override
-            public void epochFinished(History.Epoch epoch) {}
-        };
+        return epoch -> {};
     }
 
     /** One line per epoch on {@code out}. */
     static Progress lines(PrintStream out) {
-        return new Progress() {
-            @Override
-            public void epochStarted(int epoch, int epochs, int batches) {}
-
-            @Override
-            public void batchFinished(int batch, double runningLoss, double runningAccuracy) {}
-
-            @Override
-            public void epochFinished(History.Epoch epoch) {
-                out.println(History.describe(epoch));
-            }
-        };
+        return epoch -> out.println(History.describe(epoch));
     }
 
     /** A progress bar on a terminal, else one line per epoch on standard output. */

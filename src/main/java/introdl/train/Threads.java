@@ -1,5 +1,6 @@
 package introdl.train;
 
+import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -9,11 +10,11 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class Threads {
     /**
-     * Multiply-adds per training step below which one thread is faster than several. Measured on
-     * a 2-core machine: the 400-256-128-10 MLP at batch 64 (~8 M) runs about 1.4x faster on one
-     * thread; the lecture's CNN (~2 G) about 1.6x faster on two.
+     * Multiply-adds per training step (about 3 x weights x batch size) below which one thread is
+     * faster than several. Measured on 2 cores (BENCHMARKS.md): the 400-128-64-10 MLP at batch 64
+     * (11.5 M) trains 1.3x faster on one thread; 400-256-128-10 (26 M) 1.2x faster on two.
      */
-    public static final long SINGLE_THREAD_BELOW = 100_000_000L;
+    public static final long SINGLE_THREAD_BELOW = 15_000_000L;
 
     private Threads() {}
 
@@ -28,6 +29,16 @@ public final class Threads {
     /** PyTorch's current intra-op thread count. */
     public static int get() {
         return JniUtils.getNumThreads();
+    }
+
+    /** The thread count the fit loop picks for an initialised block trained at this batch size. */
+    public static int forModel(Block block, int batchSize) {
+        long weights = 0;
+        for (var pair : block.getParameters()) {
+            weights += pair.getValue().getArray().getShape().size();
+        }
+        // forward and backward cost about three multiply-adds per weight per sample
+        return forWork(3L * weights * batchSize);
     }
 
     /** The thread count the fit loop picks for a step of {@code multiplyAdds} multiply-adds. */

@@ -3,6 +3,7 @@ package introdl.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -14,6 +15,8 @@ import java.util.List;
  * arrays sees the restored values.
  */
 final class Weights {
+    private static final NDIndex ALL = new NDIndex("...");
+
     private Weights() {}
 
     /** Encodes all parameters, in the block's parameter order. */
@@ -47,7 +50,9 @@ final class Weights {
                             + source.getShape() + " but the model's has " + target.getShape()
                             + ": it is a different model");
                 }
-                source.copyTo(target);
+                // index_put_ writes into the parameter's own storage; NDArray.copyTo would swap in a
+                // Java-owned buffer through a deprecated PyTorch path that prints a warning
+                target.set(ALL, source);
             }
         }
     }

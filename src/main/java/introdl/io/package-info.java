@@ -1,0 +1,2 @@
+/** File writing that survives crashes: {@link introdl.io.AtomicFiles}. */
+package introdl.io;

@@ -1,0 +1,57 @@
+package introdl.train.optimizer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Base of the optimisers written with NDArray operations, for those whose DJL versions the
+ * PyTorch engine does not implement (RMSProp, Adagrad, Adadelta, Nesterov). It applies DJL's
+ * common options the way DJL's own optimisers do: gradient rescaling, element-wise clipping,
+ * L2 weight decay, and a learning-rate tracker.
+ */
+abstract class ElementwiseOptimizer extends Optimizer {
+    private final ParameterTracker learningRate;
+
+    protected ElementwiseOptimizer(Builder<?> builder) {
+        super(builder);
+        this.learningRate = builder.learningRate;
+    }
+
+    /** The learning rate for this update of {@code parameterId} (counts the update). */
+    protected float nextLearningRate(String parameterId) {
+        return learningRate.getNewValue(parameterId, updateCount(parameterId));
+    }
+
+    /** The gradient the update rule sees: rescaled, clipped, plus weight decay. Call inside an NDScope. */
+    protected NDArray effectiveGradient(NDArray weight, NDArray grad) {
+        NDArray g = rescaleGrad == 1f ? grad.duplicate() : grad.mul(rescaleGrad);
+        if (clipGrad > 0) {
+            g = g.clip(-clipGrad, clipGrad);
+        }
+        float decay = getWeightDecay();
+        if (decay > 0) {
+            g = g.add(weight.mul(decay));
+        }
+        return g;
+    }
+
+    /** Clears the weight's accumulated gradient after an update, as DJL's PyTorch optimisers do. */
+    protected static void zeroGradient(NDArray weight) {
+        JniUtils.zeroGrad((PtNDArray) weight);
+    }
+
+    /** Options shared by these optimisers. */
+    public abstract static class Builder<T extends Builder<T>> extends OptimizerBuilder<T> {
+        private ParameterTracker learningRate = Tracker.fixed(1e-3f);
+
+        /** The learning rate, possibly scheduled. */
+        public T optLearningRateTracker(ParameterTracker tracker) {
+            this.learningRate = tracker;
+            return self();
+        }
+    }
+}

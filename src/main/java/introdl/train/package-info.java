@@ -1,0 +1,8 @@
+/**
+ * The training kit every lab uses: {@link introdl.train.Fit}, one fit loop over DJL's Trainer
+ * (data kept on the device as one tensor, seeded shuffling, early stopping, clipping, weight
+ * decay, schedules, atomic per-epoch checkpoints and exact resume), its
+ * {@link introdl.train.History}, the lecture's {@link introdl.train.Optimizers}, and
+ * {@link introdl.train.Inference} for trained models.
+ */
+package introdl.train;

@@ -1,0 +1,55 @@
+package introdl.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+    static History sample() {
+        History h = new History();
+        for (int e = 1; e <= 3; e++) {
+            Map<String, Double> v = new LinkedHashMap<>();
+            v.put(History.LOSS, 1.0 / e);
+            v.put(History.ACCURACY, 0.5 + 0.1 * e);
+            v.put(History.VAL_LOSS, 1.2 / e);
+            v.put(History.SECONDS, 0.25);
+            h.add(new History.Epoch(e, v));
+        }
+        return h;
+    }
+
+    @Test
+    void csvRoundTrips(@TempDir Path dir) {
+        History h = sample();
+        Path file = h.writeCsv(dir.resolve("history.csv"));
+        History back = History.readCsv(file);
+        assertEquals(h.columns(), back.columns());
+        assertArrayEquals(h.series(History.LOSS), back.series(History.LOSS), 1e-6);
+        assertTrue(h.toCsv().startsWith("epoch,loss,accuracy,val_loss,seconds\n1,1.00000,0.600000,"), h.toCsv());
+    }
+
+    @Test
+    void epochsMustComeInOrder() {
+        History h = sample();
+        assertThrows(IllegalArgumentException.class, () -> h.add(new History.Epoch(5, Map.of())));
+        assertThrows(IllegalArgumentException.class, () -> History.fromCsv("step,loss\n1,2\n"));
+    }
+
+    @Test
+    void chartsAreWrittenAsPng(@TempDir Path dir) throws Exception {
+        History h = sample();
+        BufferedImage loss = ImageIO.read(h.plotLoss(dir.resolve("loss.png")).toFile());
+        BufferedImage acc = ImageIO.read(h.plotAccuracy(dir.resolve("sub/accuracy.png")).toFile());
+        assertEquals(720, loss.getWidth());
+        assertEquals(440, acc.getHeight());
+    }
+}
