@@ -107,7 +107,10 @@ public final class Fit {
         return this;
     }
 
-    /** The seed of initialisation, shuffling, augmentation and dropout (default 42): the same seed gives the same history on CPU at the same thread count. */
+    /**
+     * The seed of initialisation, shuffling, augmentation and dropout (default 42): the same seed
+     * gives the same history on CPU at the same thread count.
+     */
     public Fit seed(long newSeed) {
         this.seed = newSeed;
         return this;

@@ -49,8 +49,6 @@ public interface Progress {
                     .setInitialMax(batches)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(250)
-                    .setUnit(" batches", 1)
-                    .showSpeed()
                     .continuousUpdate()
                     .build();
         }
@@ -63,8 +61,8 @@ public interface Progress {
             bar.stepTo(batch);
             if (batch % REFRESH_EVERY == 0) {
                 bar.setExtraMessage(Double.isNaN(runningAccuracy)
-                        ? String.format(Locale.ROOT, "loss %.4f", runningLoss)
-                        : String.format(Locale.ROOT, "loss %.4f acc %.4f", runningLoss, runningAccuracy));
+                        ? String.format(Locale.ROOT, " loss %.4f", runningLoss)
+                        : String.format(Locale.ROOT, " loss %.4f acc %.4f", runningLoss, runningAccuracy));
             }
         }
 
