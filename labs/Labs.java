@@ -1,5 +1,6 @@
 import introdl.bench.BenchCommand;
 import introdl.lab.Converters;
+import introdl.notebook.NotebooksCommand;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "introdl", mixinStandardHelpOptions = true, version = "introdl 0.1.0",
         description = "The labs of an introductory deep learning course, in Java.%n",
-        subcommands = {MlpLab.class, BenchCommand.class},
+        subcommands = {MlpLab.class, BenchCommand.class, NotebooksCommand.class},
         footer = {"%nEach lab writes runs/<lab>/<time>/ with its charts, model and index.html.",
                 "Run ./introdl <lab> --help for one lab's options."})
 public final class Labs implements Runnable {

@@ -2,6 +2,8 @@ package introdl.train;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,18 @@ public final class Models {
     public static Model create(String name, Block block) {
         Model model = Model.newInstance(name, Devices.main());
         model.setBlock(block);
+        return model;
+    }
+
+    /**
+     * A new model holding {@code block}, with its parameters initialised now, randomly from
+     * {@code seed}, for samples of {@code sampleShape}, so it can predict before any training
+     * (the fit loop keeps weights it finds initialised).
+     */
+    public static Model create(String name, Block block, Shape sampleShape, long seed) {
+        Model model = create(name, block);
+        Seeds.seedEngine(seed);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(sampleShape));
         return model;
     }
 

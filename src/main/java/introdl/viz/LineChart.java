@@ -67,6 +67,11 @@ public final class LineChart {
         return add(name, x, y, false);
     }
 
+    /** Adds a solid line from float values (as NDArray.toFloatArray() gives them). */
+    public LineChart series(String name, float[] x, float[] y) {
+        return add(name, toDoubles(x), toDoubles(y), false);
+    }
+
     /** Adds a dashed line (e.g. the validation curve beside the training one). */
     public LineChart dashed(String name, double[] x, double[] y) {
         return add(name, x, y, true);
@@ -116,6 +121,14 @@ public final class LineChart {
     /** Renders the chart and writes it as PNG (parent folders are created). */
     public Path save(Path file) {
         return ImageFiles.writePng(image(), file);
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     private static double[][] finitePoints(Series s, boolean positiveOnly) {

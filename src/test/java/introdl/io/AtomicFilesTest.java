@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,16 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void newFilesAreReadableByOthersAndReplacedFilesKeepTheirPermissions(@TempDir Path dir) throws Exception {
+        Path fresh = AtomicFiles.writeString(dir.resolve("new.txt"), "x");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        Path script = Files.writeString(dir.resolve("run.sh"), "old");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
+        AtomicFiles.writeString(script, "new");
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
     }
 
     @Test
