@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import introdl.nn.Activation;
+import introdl.nn.Init;
 import introdl.nn.Layers;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,9 +22,10 @@ import java.util.stream.Collectors;
  * @param activation the activation of the hidden layers
  * @param dropout the dropout rate after each hidden layer (0 for none)
  * @param batchNorm whether each hidden layer is batch-normalised before its activation
+ * @param init how the weights start, or null for DJL's default
  */
 public record Mlp(int inputs, List<Integer> hidden, int classes, Activation activation,
-        double dropout, boolean batchNorm) {
+        double dropout, boolean batchNorm, Init init) {
 
     public Mlp {
         hidden = List.copyOf(hidden);
@@ -46,19 +48,23 @@ public record Mlp(int inputs, List<Integer> hidden, int classes, Activation acti
     /** A plain ReLU MLP, e.g. {@code Mlp.of(400, 10, 128, 64)} for 400-128-64-10. */
     public static Mlp of(int inputs, int classes, int... hidden) {
         return new Mlp(inputs, java.util.Arrays.stream(hidden).boxed().toList(), classes,
-                Activation.RELU, 0, false);
+                Activation.RELU, 0, false, null);
     }
 
     public Mlp withActivation(Activation newActivation) {
-        return new Mlp(inputs, hidden, classes, newActivation, dropout, batchNorm);
+        return new Mlp(inputs, hidden, classes, newActivation, dropout, batchNorm, init);
     }
 
     public Mlp withDropout(double rate) {
-        return new Mlp(inputs, hidden, classes, activation, rate, batchNorm);
+        return new Mlp(inputs, hidden, classes, activation, rate, batchNorm, init);
     }
 
     public Mlp withBatchNorm(boolean on) {
-        return new Mlp(inputs, hidden, classes, activation, dropout, on);
+        return new Mlp(inputs, hidden, classes, activation, dropout, on, init);
+    }
+
+    public Mlp withInit(Init scheme) {
+        return new Mlp(inputs, hidden, classes, activation, dropout, batchNorm, scheme);
     }
 
     /** The network as a DJL block: flatten, hidden layers, then a linear output per class. */
@@ -77,7 +83,7 @@ public record Mlp(int inputs, List<Integer> hidden, int classes, Activation acti
             }
         }
         net.add(Layers.dense(classes));
-        return net;
+        return init == null ? net : init.applyTo(net);
     }
 
     private NDList checkInputs(NDList list) {
@@ -97,6 +103,6 @@ public record Mlp(int inputs, List<Integer> hidden, int classes, Activation acti
         String sizes = inputs + "-" + hidden.stream().map(String::valueOf).collect(Collectors.joining("-"))
                 + (hidden.isEmpty() ? "" : "-") + classes;
         return "MLP " + sizes + ", " + activation.label() + (batchNorm ? ", batch norm" : "")
-                + (dropout > 0 ? ", dropout " + dropout : "");
+                + (dropout > 0 ? ", dropout " + dropout : "") + (init == null ? "" : ", " + init.label() + " init");
     }
 }

@@ -10,30 +10,37 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A labelled dataset held in memory: one float array of features (each sample has the same
- * shape, e.g. 1x20x20 for a grey image) and one class index per sample. It is small enough to
- * live on the device as one stacked tensor, which is how the fit loop uses it.
+ * A dataset held in memory: one float array of features (every sample has the same shape, e.g.
+ * 1x20x20 for a grey image) and, per sample, either a class index (classification) or a target
+ * vector (regression). It is small enough to live on the device as one stacked tensor, which is
+ * how the fit loop uses it.
  */
 public final class Examples {
+    private static final Shape CLASS_INDEX = new Shape();
+
     private final String name;
     private final float[] features;
     private final Shape sampleShape;
     private final int sampleSize;
     private final float[] labels;
+    private final Shape labelShape;
+    private final int labelSize;
     private final List<String> classNames;
 
-    private Examples(
-            String name, float[] features, Shape sampleShape, float[] labels, List<String> classNames) {
+    private Examples(String name, float[] features, Shape sampleShape, float[] labels, Shape labelShape,
+            List<String> classNames) {
         this.name = name;
         this.features = features;
         this.sampleShape = sampleShape;
         this.sampleSize = Math.toIntExact(sampleShape.size());
         this.labels = labels;
+        this.labelShape = labelShape;
+        this.labelSize = Math.toIntExact(labelShape.size());
         this.classNames = List.copyOf(classNames);
     }
 
     /**
-     * Wraps arrays as a dataset (the arrays are not copied).
+     * Wraps arrays as a classification dataset (the arrays are not copied).
      *
      * @param name a short name shown in charts and reports
      * @param features all samples one after another, {@code labels.length * sampleShape.size()} values
@@ -43,15 +50,7 @@ public final class Examples {
      */
     public static Examples of(
             String name, float[] features, Shape sampleShape, float[] labels, List<String> classNames) {
-        if (sampleShape.size() <= 0) {
-            throw new IllegalArgumentException("sampleShape must have a positive size, got " + sampleShape);
-        }
-        if ((long) labels.length * sampleShape.size() != features.length) {
-            throw new IllegalArgumentException(
-                    "features hold " + features.length + " values, but " + labels.length
-                            + " samples of shape " + sampleShape + " need "
-                            + labels.length * sampleShape.size());
-        }
+        checkSizes(features, sampleShape, labels.length);
         for (int i = 0; i < labels.length; i++) {
             float y = labels[i];
             if (y != Math.rint(y) || y < 0 || (!classNames.isEmpty() && y >= classNames.size())) {
@@ -60,7 +59,32 @@ public final class Examples {
                                 + classNames.size() + ")");
             }
         }
-        return new Examples(name, features, sampleShape, labels, classNames);
+        return new Examples(name, features, sampleShape, labels, CLASS_INDEX, classNames);
+    }
+
+    /**
+     * Wraps arrays as a regression dataset: each sample has a target of {@code targetShape}
+     * (the arrays are not copied).
+     */
+    public static Examples regression(String name, float[] features, Shape sampleShape, float[] targets,
+            Shape targetShape) {
+        if (targetShape.size() <= 0 || targets.length % targetShape.size() != 0) {
+            throw new IllegalArgumentException(targets.length + " target values do not divide into targets of shape "
+                    + targetShape);
+        }
+        int n = Math.toIntExact(targets.length / targetShape.size());
+        checkSizes(features, sampleShape, n);
+        return new Examples(name, features, sampleShape, targets, targetShape, List.of());
+    }
+
+    private static void checkSizes(float[] features, Shape sampleShape, int samples) {
+        if (sampleShape.size() <= 0) {
+            throw new IllegalArgumentException("sampleShape must have a positive size, got " + sampleShape);
+        }
+        if ((long) samples * sampleShape.size() != features.length) {
+            throw new IllegalArgumentException("features hold " + features.length + " values, but " + samples
+                    + " samples of shape " + sampleShape + " need " + samples * sampleShape.size());
+        }
     }
 
     public String name() {
@@ -68,12 +92,22 @@ public final class Examples {
     }
 
     public int size() {
-        return labels.length;
+        return labels.length / labelSize;
     }
 
     /** The shape of one sample, without the batch axis. */
     public Shape sampleShape() {
         return sampleShape;
+    }
+
+    /** Whether each sample has a class index (rather than a regression target). */
+    public boolean isClassification() {
+        return labelShape.equals(CLASS_INDEX);
+    }
+
+    /** The shape of one sample's target: () for a class index. */
+    public Shape targetShape() {
+        return labelShape;
     }
 
     public List<String> classNames() {
@@ -86,7 +120,13 @@ public final class Examples {
 
     /** The class index of sample {@code i}. */
     public int label(int i) {
+        requireClassification();
         return (int) labels[i];
+    }
+
+    /** A copy of the target of sample {@code i} (one value, the class index, for classification). */
+    public float[] target(int i) {
+        return Arrays.copyOfRange(labels, i * labelSize, (i + 1) * labelSize);
     }
 
     /** A copy of the features of sample {@code i}. */
@@ -94,8 +134,9 @@ public final class Examples {
         return Arrays.copyOfRange(features, i * sampleSize, (i + 1) * sampleSize);
     }
 
-    /** A copy of all labels. */
+    /** A copy of all class indices. */
     public int[] labels() {
+        requireClassification();
         int[] out = new int[labels.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (int) labels[i];
@@ -105,6 +146,7 @@ public final class Examples {
 
     /** How many samples each class has. */
     public int[] classCounts() {
+        requireClassification();
         int[] counts = new int[Math.max(numClasses(), maxLabel() + 1)];
         for (float y : labels) {
             counts[(int) y]++;
@@ -117,15 +159,15 @@ public final class Examples {
         return manager.create(features, batchShape(size()));
     }
 
-    /** All labels as one float array of shape (size), created by {@code manager}. */
+    /** All labels as one float array of shape (size) for classes, (size, targetShape...) for targets. */
     public NDArray labels(NDManager manager) {
-        return manager.create(labels);
+        return manager.create(labels, new Shape(size()).addAll(labelShape));
     }
 
     /** The same samples warped by {@code augment} (labels unchanged); the seed fixes the warps. */
     public Examples augmented(Augment augment, long seed) {
         return new Examples(name + "/augmented", augment.apply(features, sampleShape, new Random(seed)),
-                sampleShape, labels, classNames);
+                sampleShape, labels, labelShape, classNames);
     }
 
     /** The shape of a batch of {@code n} samples. */
@@ -136,18 +178,18 @@ public final class Examples {
     /** The samples at {@code indices}, in that order. */
     public Examples subset(int[] indices, String subsetName) {
         float[] x = new float[indices.length * sampleSize];
-        float[] y = new float[indices.length];
+        float[] y = new float[indices.length * labelSize];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             System.arraycopy(features, i * sampleSize, x, k * sampleSize, sampleSize);
-            y[k] = labels[i];
+            System.arraycopy(labels, i * labelSize, y, k * labelSize, labelSize);
         }
-        return new Examples(subsetName, x, sampleShape, y, classNames);
+        return new Examples(subsetName, x, sampleShape, y, labelShape, classNames);
     }
 
     /**
-     * A stratified split: every class keeps its share in both parts. The same seed always gives
-     * the same split.
+     * A split into two parts: stratified for classification (every class keeps its share in both
+     * parts), random for regression. The same seed always gives the same split.
      *
      * @param testSize how many samples go to the test part
      * @param seed the random seed
@@ -157,21 +199,21 @@ public final class Examples {
             throw new IllegalArgumentException(
                     "testSize must be in [1, " + (size() - 1) + "] for " + size() + " samples, got " + testSize);
         }
-        List<List<Integer>> byClass = indicesByClass(seed);
-        int[] testPerClass = apportion(byClass, testSize);
+        List<List<Integer>> groups = groups(seed);
+        int[] testPerGroup = apportion(groups, testSize);
         List<Integer> train = new ArrayList<>();
         List<Integer> test = new ArrayList<>();
-        for (int c = 0; c < byClass.size(); c++) {
-            List<Integer> members = byClass.get(c);
-            test.addAll(members.subList(0, testPerClass[c]));
-            train.addAll(members.subList(testPerClass[c], members.size()));
+        for (int c = 0; c < groups.size(); c++) {
+            List<Integer> members = groups.get(c);
+            test.addAll(members.subList(0, testPerGroup[c]));
+            train.addAll(members.subList(testPerGroup[c], members.size()));
         }
         Collections.sort(train);
         Collections.sort(test);
         return new Split(subset(toArray(train), name + "/train"), subset(toArray(test), name + "/test"));
     }
 
-    /** A stratified split keeping {@code trainFraction} of the samples for training. */
+    /** A split keeping {@code trainFraction} of the samples for training (stratified for classes). */
     public Split split(double trainFraction, long seed) {
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new IllegalArgumentException("trainFraction must be in (0, 1), got " + trainFraction);
@@ -179,7 +221,7 @@ public final class Examples {
         return split((int) Math.round(size() * (1 - trainFraction)), seed);
     }
 
-    /** A stratified random subset of {@code n} samples (for quick runs). */
+    /** A random subset of {@code n} samples (stratified for classes), for quick runs. */
     public Examples sample(int n, long seed) {
         if (n >= size()) {
             return this;
@@ -189,7 +231,14 @@ public final class Examples {
     }
 
     private Examples renamed(String newName) {
-        return new Examples(newName, features, sampleShape, labels, classNames);
+        return new Examples(newName, features, sampleShape, labels, labelShape, classNames);
+    }
+
+    private void requireClassification() {
+        if (!isClassification()) {
+            throw new IllegalStateException(name + " is a regression dataset: its samples have targets of shape "
+                    + labelShape + ", not class labels");
+        }
     }
 
     private int maxLabel() {
@@ -200,29 +249,30 @@ public final class Examples {
         return max;
     }
 
-    private List<List<Integer>> indicesByClass(long seed) {
-        int classes = Math.max(numClasses(), maxLabel() + 1);
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            byClass.add(new ArrayList<>());
+    /** Sample indices grouped by class (one group for regression), each group shuffled by the seed. */
+    private List<List<Integer>> groups(long seed) {
+        int count = isClassification() ? Math.max(numClasses(), maxLabel() + 1) : 1;
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            groups.add(new ArrayList<>());
         }
-        for (int i = 0; i < labels.length; i++) {
-            byClass.get((int) labels[i]).add(i);
+        for (int i = 0; i < size(); i++) {
+            groups.get(isClassification() ? (int) labels[i] : 0).add(i);
         }
         Random random = new Random(seed);
-        for (List<Integer> members : byClass) {
+        for (List<Integer> members : groups) {
             Collections.shuffle(members, random);
         }
-        return byClass;
+        return groups;
     }
 
-    /** Largest-remainder allocation of {@code total} test samples in proportion to class sizes. */
-    private int[] apportion(List<List<Integer>> byClass, int total) {
-        int[] out = new int[byClass.size()];
+    /** Largest-remainder allocation of {@code total} test samples in proportion to group sizes. */
+    private int[] apportion(List<List<Integer>> groups, int total) {
+        int[] out = new int[groups.size()];
         double[] remainder = new double[out.length];
         int given = 0;
         for (int c = 0; c < out.length; c++) {
-            double exact = (double) total * byClass.get(c).size() / size();
+            double exact = (double) total * groups.get(c).size() / size();
             out[c] = (int) Math.floor(exact);
             remainder[c] = exact - out[c];
             given += out[c];
@@ -248,6 +298,7 @@ public final class Examples {
     @Override
     public String toString() {
         return name + ": " + size() + " samples of shape " + sampleShape
-                + (classNames.isEmpty() ? "" : ", " + numClasses() + " classes");
+                + (isClassification() ? (classNames.isEmpty() ? "" : ", " + numClasses() + " classes")
+                        : ", targets of shape " + labelShape);
     }
 }

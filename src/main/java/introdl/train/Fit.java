@@ -11,6 +11,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
@@ -45,7 +46,7 @@ public final class Fit {
     private static final long AUGMENT_STREAM = 3;
 
     private final Model model;
-    private Loss loss = Loss.softmaxCrossEntropyLoss();
+    private Loss loss;
     private List<Metric> metrics;
     private Optimizers.Spec optimizer = Optimizers.adam(1e-3);
     private int epochs = 10;
@@ -77,7 +78,10 @@ public final class Fit {
         return new Fit(model);
     }
 
-    /** The loss to minimise (default: softmax cross-entropy over class indices). */
+    /**
+     * The loss to minimise (default: softmax cross-entropy for class labels, mean squared error
+     * for regression targets).
+     */
     public Fit loss(Loss newLoss) {
         this.loss = newLoss;
         return this;
@@ -224,12 +228,14 @@ public final class Fit {
             throw new UnsupportedOperationException(
                     "clipGradNorm works on one device; use clipGradValue, or devices(...) with one device");
         }
+        Loss objective = loss != null ? loss
+                : train.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
         List<Metric> tracked = metrics != null ? metrics
-                : loss instanceof SoftmaxCrossEntropyLoss ? List.of(Metric.accuracy()) : List.of();
+                : objective instanceof SoftmaxCrossEntropyLoss ? List.of(Metric.accuracy()) : List.of();
         int steps = stepsPerEpoch(train.size());
         Optimizer djlOptimizer = optimizer.build(steps, epochs, clipValue);
         Tracker rate = optimizer.tracker(steps, epochs);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(djlOptimizer).optDevices(devs);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(objective).optOptimizer(djlOptimizer).optDevices(devs);
 
         Seeds.seedEngine(seed);
         try (Trainer trainer = model.newTrainer(config)) {
@@ -237,7 +243,7 @@ public final class Fit {
             if (!devs[0].isGpu()) {
                 Threads.set(threads > 0 ? threads : Threads.forModel(model.getBlock(), batchSize));
             }
-            Run run = new Run(trainer, djlOptimizer, rate, tracked, steps, fingerprint(train));
+            Run run = new Run(trainer, djlOptimizer, rate, tracked, steps, fingerprint(train, objective));
             return run.train(train);
         }
     }
@@ -285,7 +291,8 @@ public final class Fit {
                     progress.epochStarted(epoch, epochs, steps);
                     Map<String, Double> values = trainEpoch(data, train, x, y, epoch);
                     if (vx != null) {
-                        values.putAll(Inference.evaluate(trainer::evaluate, data, vx, vy, loss, tracked, "val_"));
+                        values.putAll(Inference.evaluate(trainer::evaluate, data, vx, vy, trainer.getLoss(), tracked,
+                                "val_"));
                         requireFinite(values.get(History.VAL_LOSS), epoch, "validation");
                     }
                     values.put(History.LR, (double) rate.getNewValue(epoch * steps));
@@ -466,11 +473,11 @@ public final class Fit {
         return full + (rest > 1 || full == 0 ? 1 : 0);
     }
 
-    private String fingerprint(Examples train) {
+    private String fingerprint(Examples train, Loss objective) {
         StringBuilder params = new StringBuilder();
         model.getBlock().getParameters().forEach(p -> params.append(p.getValue().getArray().getShape()));
         return String.format(Locale.ROOT, "seed %d, batch %d, %d samples of %s, %s, %s, model %08x",
-                seed, batchSize, train.size(), train.sampleShape(), optimizer, loss.getClass().getSimpleName(),
+                seed, batchSize, train.size(), train.sampleShape(), optimizer, objective.getClass().getSimpleName(),
                 params.toString().hashCode());
     }
 

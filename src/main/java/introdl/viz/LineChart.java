@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -31,7 +32,9 @@ public final class LineChart {
     private int height = 440;
     private final List<Series> series = new ArrayList<>();
 
-    private record Series(String name, double[] x, double[] y, boolean dashed) {}
+    private enum Style { LINE, DASHED, POINTS }
+
+    private record Series(String name, double[] x, double[] y, Style style) {}
 
     private LineChart(String title) {
         this.title = title;
@@ -64,25 +67,30 @@ public final class LineChart {
 
     /** Adds a solid line; points whose y is NaN or infinite are left out. */
     public LineChart series(String name, double[] x, double[] y) {
-        return add(name, x, y, false);
+        return add(name, x, y, Style.LINE);
     }
 
     /** Adds a solid line from float values (as NDArray.toFloatArray() gives them). */
     public LineChart series(String name, float[] x, float[] y) {
-        return add(name, toDoubles(x), toDoubles(y), false);
+        return add(name, toDoubles(x), toDoubles(y), Style.LINE);
     }
 
     /** Adds a dashed line (e.g. the validation curve beside the training one). */
     public LineChart dashed(String name, double[] x, double[] y) {
-        return add(name, x, y, true);
+        return add(name, x, y, Style.DASHED);
     }
 
-    private LineChart add(String name, double[] x, double[] y, boolean dashed) {
+    /** Adds points with no line between them (data, beside fitted curves). */
+    public LineChart points(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.POINTS);
+    }
+
+    private LineChart add(String name, double[] x, double[] y, Style style) {
         if (x.length != y.length) {
             throw new IllegalArgumentException(
                     "series '" + name + "' has " + x.length + " x values but " + y.length + " y values");
         }
-        series.add(new Series(name, x, y, dashed));
+        series.add(new Series(name, x, y, style));
         return this;
     }
 
@@ -105,8 +113,10 @@ public final class LineChart {
             XYSeries line = chart.addSeries(s.name(), clean[0], clean[1]);
             line.setLineColor(PALETTE[colour % PALETTE.length]);
             line.setMarkerColor(PALETTE[colour % PALETTE.length]);
-            line.setMarker(clean[0].length <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-            if (s.dashed()) {
+            line.setMarker(clean[0].length <= 30 || s.style() == Style.POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            if (s.style() == Style.POINTS) {
+                line.setLineStyle(SeriesLines.NONE);
+            } else if (s.style() == Style.DASHED) {
                 line.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
                         10f, new float[] {6f, 4f}, 0f));
             }
