@@ -76,16 +76,37 @@ public final class MlpLab extends Lab {
     int patience;
 
     @Override
+    protected void validate() {
+        requirePositive("--epochs", epochs);
+        requirePositive("--batch-size", batchSize);
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be 0 (off) or more, got " + patience);
+        }
+        if (batchSize == 1 && batchNorm) {
+            throw new IllegalArgumentException("--batch-size 1 leaves batch norm no batch to normalise; "
+                    + "use a larger batch or --no-batch-norm");
+        }
+        mlp(1, 1);
+        optimizerSpec();
+    }
+
+    private Mlp mlp(int inputs, int classes) {
+        return Mlp.of(inputs, classes, hidden).withActivation(activation).withDropout(dropout).withBatchNorm(batchNorm);
+    }
+
+    private Optimizers.Spec optimizerSpec() {
+        return Optimizers.named(optimizer, learningRate).schedule(schedule).weightDecay(weightDecay);
+    }
+
+    @Override
     protected void run(LabRun run) {
         Split data = Datasets.load(dataset, run.seed(), run.quick());
         // early stopping watches a validation split of the training data, never the test set
         Split training = patience > 0 ? data.train().split(0.9, run.seed()) : data;
-        Mlp mlp = Mlp.of((int) data.train().sampleShape().size(), data.train().numClasses(), hidden)
-                .withActivation(activation).withDropout(dropout).withBatchNorm(batchNorm);
+        Mlp mlp = mlp((int) data.train().sampleShape().size(), data.train().numClasses());
         run.say("%s on %s; testing on %d held-out samples", mlp, training.train(), data.test().size());
         try (Model model = Models.create("mlp", mlp.build())) {
-            Fit fit = run.fit(model)
-                    .optimizer(Optimizers.named(optimizer, learningRate).schedule(schedule).weightDecay(weightDecay))
+            Fit fit = run.fit(model).optimizer(optimizerSpec())
                     .epochs(run.quickOr(3, epochs)).batchSize(batchSize)
                     .validateOn(training.test());
             if (augment) {

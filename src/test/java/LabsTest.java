@@ -148,6 +148,51 @@ class LabsTest {
     }
 
     @Test
+    void badOptionValuesAreUsageErrorsBeforeAnyRunFolder() {
+        for (String[] args : new String[][] {{"--epochs", "0"}, {"--dropout", "1.5"}, {"--hidden", "64,0"},
+                {"--lr", "-1"}, {"--batch-size", "1"}}) {
+            List<String> all = new java.util.ArrayList<>(List.of("mlp", "--runs", runs.toString()));
+            all.addAll(List.of(args));
+            Result r = launch(all.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertTrue(!r.err().contains("Exception") && r.err().contains("--help"), r.err());
+        }
+        assertTrue(!Files.exists(runs.resolve("mlp")), "no run folder for a usage error");
+    }
+
+    @Test
+    void aDamagedCheckpointIsExplainedAndTheFinishedReportIsKept() throws Exception {
+        assertEquals(0, launch("mlp", "--quick", "--quiet", "--runs", runs.toString()).exitCode());
+        Path run = onlyRun(runs, "mlp");
+        String report = Files.readString(run.resolve("index.html"));
+        Files.writeString(run.resolve("checkpoint.zip"), "damaged");
+        Result r = launch("mlp", "--resume", "--runs", runs.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("checkpoint") && r.err().contains("delete") && !r.err().contains("\tat "), r.err());
+        assertEquals(report, Files.readString(run.resolve("index.html")), "the run's report is not overwritten");
+        assertTrue(Files.readString(run.resolve("failure.html")).contains("checkpoint"));
+    }
+
+    @Test
+    void resumeReusesTheDataFolderTheRunWasStartedWith() throws Exception {
+        Path data = introdl.SharedData.require("mnist").getParent();
+        String before = System.getProperty(introdl.data.DataDirectory.PROPERTY);
+        try {
+            assertEquals(0, launch("mlp", "--dataset", "mnist", "--quick", "--quiet", "--data", data.toString(),
+                    "--runs", runs.toString()).exitCode());
+            System.clearProperty(introdl.data.DataDirectory.PROPERTY);
+            Result resumed = launch("mlp", "--resume", "--quiet", "--runs", runs.toString());
+            assertEquals(0, resumed.exitCode(), resumed.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty(introdl.data.DataDirectory.PROPERTY);
+            } else {
+                System.setProperty(introdl.data.DataDirectory.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void killedRunResumesToTheSameResultAsAnUninterruptedOne(@TempDir Path other) throws Exception {
         Path killedRuns = runs;
         Process child = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),

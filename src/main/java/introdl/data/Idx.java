@@ -5,8 +5,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
@@ -37,20 +35,16 @@ public final class Idx {
 
     /** Reads an IDX file of unsigned bytes; files ending in {@code .gz} are decompressed. */
     public static Array read(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = file.toString().endsWith(".gz")
-                        ? new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)
-                        : new BufferedInputStream(raw, 1 << 16)) {
-            return read(in, file);
-        } catch (NoSuchFileException e) {
-            throw new DataUnavailableException("IDX file not found: " + file, e);
-        } catch (ZipException | EOFException e) {
-            throw new InvalidDataException(
-                    file + " is not a valid gzip-compressed IDX file (" + e.getMessage()
-                            + "); the file is truncated or corrupt: download it again", e);
-        } catch (IOException e) {
-            throw new InvalidDataException("cannot read IDX file " + file + ": " + e.getMessage(), e);
-        }
+        return DataFiles.read(file, "IDX file", raw -> {
+            try (InputStream in = file.toString().endsWith(".gz")
+                    ? new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)
+                    : new BufferedInputStream(raw, 1 << 16)) {
+                return read(in, file);
+            } catch (ZipException | EOFException e) {
+                throw new InvalidDataException(file + " is not a valid gzip-compressed IDX file (" + e.getMessage()
+                        + "); the file is truncated or corrupt: download it again", e);
+            }
+        });
     }
 
     private static Array read(InputStream stream, Path file) throws IOException {

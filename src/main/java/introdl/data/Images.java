@@ -3,8 +3,6 @@ package introdl.data;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -14,13 +12,7 @@ public final class Images {
 
     /** Reads an image file. */
     public static BufferedImage read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new DataUnavailableException("image file not found: " + file, e);
-        } catch (IOException e) {
-            throw new InvalidDataException("cannot read image " + file + ": " + e.getMessage(), e);
-        }
+        return DataFiles.read(file, "image file", in -> read(in, file.toString()));
     }
 
     /**

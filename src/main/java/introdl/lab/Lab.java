@@ -62,20 +62,39 @@ public abstract class Lab implements Callable<Integer> {
     /** The lab's work: train, evaluate, and write its outputs into the run folder. */
     protected abstract void run(LabRun run) throws Exception;
 
+    /**
+     * Checks the lab's option values before any run folder is made; an IllegalArgumentException
+     * here is a usage error (exit code 2). Labs build their definitions here (model, optimiser).
+     */
+    protected void validate() {}
+
+    /** Throws IllegalArgumentException unless {@code value} is at least 1. */
+    protected static void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+    }
+
     @Override
     public final Integer call() throws Exception {
         if (quiet) {
             Configurator.setLevel("introdl", Level.WARN);
         }
-        if (dataDir != null) {
-            System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        }
         if (resume != null) {
             return resumeRun();
         }
+        checkOptions();
         RunFolder folder = RunFolder.create(runsDir, spec.name());
         folder.writeConfig(config(labArgs()));
         return execute(folder);
+    }
+
+    private void checkOptions() {
+        try {
+            validate();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     /** The arguments given to this lab, without the launcher's part before the lab's name. */
@@ -113,6 +132,7 @@ public abstract class Lab implements Callable<Integer> {
         if (dataDir != null) {
             original.dataDir = dataDir;
         }
+        original.checkOptions();
         original.say("Resuming %s", folder);
         return original.execute(folder);
     }
@@ -131,34 +151,45 @@ public abstract class Lab implements Callable<Integer> {
     }
 
     private int execute(RunFolder folder) throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        if (dataDir != null) {
+            System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
+        }
         try {
             run(new LabRun(folder, seed, quick, quiet, spec.commandLine().getOut()));
             say("Run folder: %s (open index.html)", folder);
             return 0;
         } catch (TrainingDivergedException e) {
-            writeFailureReport(folder, e.getMessage(), e.history());
-            err.println("introdl " + spec.name() + ": " + e.getMessage());
-            err.println("What the run wrote so far is in " + folder + ". A resumed run keeps its settings, so start a "
-                    + "new run with other ones (a smaller --lr, say).");
-            err.flush();
-            return FAILED;
-        } catch (DataUnavailableException | InvalidDataException e) {
-            writeFailureReport(folder, e.getMessage(), null);
-            err.println("introdl " + spec.name() + ": " + e.getMessage());
-            err.flush();
-            return FAILED;
+            return fail(folder, e.getMessage(), e.history(), "A resumed run keeps its settings, so start a new run "
+                    + "with other ones (a smaller --lr, say).");
+        } catch (DataUnavailableException | InvalidDataException | IllegalStateException | IllegalArgumentException
+                | UnsupportedOperationException e) {
+            // what a student can fix (a missing or damaged file, a checkpoint of another run, a model that
+            // does not fit the data) gets its message, not a stack trace
+            return fail(folder, e.getMessage(), null, "");
         }
     }
 
-    private void writeFailureReport(RunFolder folder, String message, History history) {
+    private int fail(RunFolder folder, String message, History history, String advice) {
+        Path report = writeFailureReport(folder, message, history);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("introdl " + spec.name() + ": " + message);
+        err.println("What the run wrote is in " + folder + " (" + report.getFileName() + " says what happened)."
+                + (advice.isEmpty() ? "" : " " + advice));
+        err.flush();
+        return FAILED;
+    }
+
+    /** Writes the failure into index.html, or into failure.html if the run already has a report. */
+    private Path writeFailureReport(RunFolder folder, String message, History history) {
+        Path index = folder.file("index.html");
+        Path target = Files.exists(index) ? folder.file("failure.html") : index;
         HtmlReport report = HtmlReport.titled(spec.name() + ": the run failed").paragraph(message);
         if (history != null && !history.isEmpty()) {
             history.writeCsv(folder.file(LabRun.HISTORY));
             history.plotLoss(folder.file("loss.png"));
             report.image("loss.png", "Loss per epoch before the failure").csvTable(history.toCsv());
         }
-        report.write(folder.file("index.html"));
+        return report.write(target);
     }
 
     private Map<String, Object> config(List<String> originalArgs) {
@@ -181,11 +212,7 @@ public abstract class Lab implements Callable<Integer> {
         return config;
     }
 
-    /** Prints a line for the student (unless quiet). */
-    protected void say(String format, Object... args) {
-        if (!quiet) {
-            spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT, format, args));
-            spec.commandLine().getOut().flush();
-        }
+    private void say(String format, Object... args) {
+        LabRun.say(spec.commandLine().getOut(), quiet, format, args);
     }
 }

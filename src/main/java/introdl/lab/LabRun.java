@@ -68,6 +68,10 @@ public final class LabRun {
 
     /** Prints a line for the student (unless quiet). */
     public void say(String format, Object... args) {
+        say(out, quiet, format, args);
+    }
+
+    static void say(PrintWriter out, boolean quiet, String format, Object... args) {
         if (!quiet) {
             out.println(String.format(java.util.Locale.ROOT, format, args));
             out.flush();

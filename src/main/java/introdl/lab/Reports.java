@@ -1,10 +1,12 @@
 package introdl.lab;
 
 import ai.djl.Model;
+import ai.djl.training.loss.Loss;
 import introdl.data.Examples;
 import introdl.report.HtmlReport;
 import introdl.train.History;
 import introdl.train.Inference;
+import introdl.train.Metric;
 import introdl.train.Models;
 import introdl.viz.ImageGrid;
 import java.awt.Color;
@@ -37,7 +39,7 @@ public final class Reports {
     public static ClassifierResult classifier(LabRun run, String title, String description, Model model,
             History history, Examples test) {
         float[][] probabilities = Inference.probabilities(model, test);
-        ClassifierResult result = score(probabilities, test);
+        ClassifierResult result = score(model, probabilities, test);
         model.setProperty("Epoch", String.valueOf(history.size()));
         Models.save(model, run.file("model"));
         history.writeCsv(run.file(LabRun.HISTORY));
@@ -89,28 +91,25 @@ public final class Reports {
         return result;
     }
 
-    static ClassifierResult score(float[][] probabilities, Examples test) {
+    static ClassifierResult score(Model model, float[][] probabilities, Examples test) {
+        Map<String, Double> figures = Inference.evaluate(model, test, Loss.softmaxCrossEntropyLoss(),
+                List.of(Metric.accuracy()));
         int classes = Math.max(test.numClasses(), probabilities.length == 0 ? 0 : probabilities[0].length);
         int[] predicted = new int[test.size()];
         int[] correct = new int[classes];
         int[] total = new int[classes];
-        double lossSum = 0;
         for (int i = 0; i < test.size(); i++) {
             predicted[i] = Inference.argMax(probabilities[i]);
-            int label = test.label(i);
-            total[label]++;
-            if (predicted[i] == label) {
-                correct[label]++;
+            total[test.label(i)]++;
+            if (predicted[i] == test.label(i)) {
+                correct[test.label(i)]++;
             }
-            lossSum -= Math.log(Math.max(probabilities[i][label], 1e-12));
         }
         double[] perClass = new double[classes];
-        int allCorrect = 0;
         for (int c = 0; c < classes; c++) {
             perClass[c] = total[c] == 0 ? Double.NaN : (double) correct[c] / total[c];
-            allCorrect += correct[c];
         }
-        return new ClassifierResult((double) allCorrect / test.size(), lossSum / test.size(), predicted, perClass);
+        return new ClassifierResult(figures.get("accuracy"), figures.get(History.LOSS), predicted, perClass);
     }
 
     private static ImageGrid predictionGrid(Examples test, float[][] probabilities, int[] predicted) {

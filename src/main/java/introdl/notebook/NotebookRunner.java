@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,6 +40,16 @@ import jdk.jshell.VarSnippet;
  * budget ({@link Notebook#budgetSeconds()}).
  */
 public final class NotebookRunner {
+    /**
+     * IJava's display(...), and the runner's hook for a cell's value. They reach {@link Display}
+     * by reflection, since the notebook's compiler sees only the notebook's own class path.
+     */
+    private static final List<String> HELPERS = List.of(
+            "Object __introdl(String method, Object value) { try { return Class.forName(\"introdl.notebook.Display\")"
+                    + ".getMethod(method, Object.class).invoke(null, value); } catch (ReflectiveOperationException e) "
+                    + "{ throw new IllegalStateException(e); } }",
+            "String display(Object value) { return (String) __introdl(\"show\", value); }");
+
     /** The line magics the runner understands, as IJava defines them. */
     public static final List<String> MAGICS = List.of("jars", "classpath");
     private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%(\\w+)(.*)$");
@@ -89,6 +98,13 @@ public final class NotebookRunner {
      * @throws NotebookException naming the notebook and cell if a cell fails or the budget runs out
      */
     public static Result run(Notebook notebook) {
+        // one notebook at a time: cells print to System.out and display() into Display, both global
+        synchronized (NotebookRunner.class) {
+            return runAlone(notebook);
+        }
+    }
+
+    private static Result runAlone(Notebook notebook) {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(notebook.budgetSeconds());
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -96,9 +112,10 @@ public final class NotebookRunner {
             t.setDaemon(true);
             return t;
         });
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            shell.addToClasspath(runnerClasspath());
-            evaluate(shell, notebook, null, "String display(Object value) { return introdl.notebook.Display.show(value); }");
+        try (JShell shell = newShell()) {
+            for (String helper : HELPERS) {
+                evaluate(shell, notebook, null, helper);
+            }
             Display.drain();
             Display.drainResult();
             List<CellRun> runs = new ArrayList<>();
@@ -159,8 +176,13 @@ public final class NotebookRunner {
             }
             String resultName = resultVariable(last);
             if (resultName != null) {
-                evaluate(shell, notebook, cell, "introdl.notebook.Display.result(" + resultName + ");");
+                evaluate(shell, notebook, cell, "__introdl(\"result\", " + resultName + ");");
             }
+        } catch (NotebookException failure) {
+            System.out.flush();
+            String printed = tail(captured.toString(StandardCharsets.UTF_8), 15);
+            throw printed.isEmpty() ? failure : new NotebookException(failure.getMessage()
+                    + "\n  the cell printed before it failed:\n" + printed, failure);
         } finally {
             System.out.flush();
             System.setOut(oldOut);
@@ -322,16 +344,36 @@ public final class NotebookRunner {
                 : "notebook " + notebook.name() + ", cell " + cell.number() + " (" + cell.firstLine() + ")";
     }
 
+    /** The last {@code lines} lines of {@code text}, indented. */
+    private static String tail(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+                .map(line -> "    " + line).collect(Collectors.joining("\n"));
+    }
+
     private static String firstLine(String source) {
         return source.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
     }
 
-    /** Where the runner's own classes are, so the injected display(...) compiles. */
-    private static String runnerClasspath() {
+    /**
+     * A JShell whose compiler sees only what the notebook adds with %jars and %classpath, as in
+     * the IJava kernel; otherwise it would compile against this JVM's class path, and a notebook
+     * that forgot to load the library would still pass. (JShell reads java.class.path when it is
+     * built; pinning it to an empty folder then makes the notebook's own magics the whole path.)
+     */
+    private static JShell newShell() {
+        String host = System.getProperty("java.class.path");
         try {
-            return Path.of(Display.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            Path empty = Files.createTempDirectory("notebook-classpath");
+            empty.toFile().deleteOnExit();
+            System.setProperty("java.class.path", empty.toString());
+            JShell shell = JShell.builder().executionEngine("local").build();
+            shell.addToClasspath(empty.toString());
+            return shell;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            System.setProperty("java.class.path", host);
         }
     }
 }

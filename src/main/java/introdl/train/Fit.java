@@ -5,8 +5,11 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -38,6 +41,12 @@ import java.util.function.Consumer;
  * History history = Fit.of(model).optimizer(Optimizers.adam(1e-3)).epochs(10).batchSize(64)
  *         .validateOn(split.test()).run(split.train());
  * }</pre>
+ *
+ * <p>Its step is DJL's (forward, loss, backward, {@code Trainer.step}, split across devices);
+ * early stopping and checkpoints are its own rather than DJL's listeners, because resuming
+ * exactly needs the optimiser state and the best weights in the checkpoint, and the best weights
+ * restored in place. PyTorch's random generator and thread count are process-wide, so run one
+ * fit at a time per JVM; the thread count is restored when a fit ends.
  */
 public final class Fit {
     // independent random streams, each a function of (seed, epoch) only, for exact resume
@@ -223,6 +232,13 @@ public final class Fit {
             throw new IllegalArgumentException("validation samples have shape " + validation.sampleShape()
                     + " but training samples have shape " + train.sampleShape());
         }
+        if (validation != null && validation.size() == 0) {
+            throw new IllegalArgumentException("the validation set is empty; pass none, or some samples");
+        }
+        if (Math.min(batchSize, train.size()) < 2 && hasBatchNorm(model.getBlock())) {
+            throw new IllegalArgumentException("batch norm needs at least 2 samples per batch to compute their "
+                    + "statistics; use a batch size above 1, or a model without batch norm");
+        }
         Device[] devs = devices != null ? devices : Devices.forTraining();
         if (clipNorm > 0 && devs.length > 1) {
             throw new UnsupportedOperationException(
@@ -238,6 +254,7 @@ public final class Fit {
         DefaultTrainingConfig config = new DefaultTrainingConfig(objective).optOptimizer(djlOptimizer).optDevices(devs);
 
         Seeds.seedEngine(seed);
+        int threadsBefore = Threads.get();
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(train.batchShape(Math.min(batchSize, train.size())));
             if (!devs[0].isGpu()) {
@@ -245,7 +262,17 @@ public final class Fit {
             }
             Run run = new Run(trainer, djlOptimizer, rate, tracked, steps, fingerprint(train, objective));
             return run.train(train);
+        } finally {
+            progress.close();
+            Threads.set(threadsBefore);
         }
+    }
+
+    private static boolean hasBatchNorm(Block block) {
+        if (block instanceof BatchNorm) {
+            return true;
+        }
+        return block.getChildren().values().stream().anyMatch(Fit::hasBatchNorm);
     }
 
     /** One run of the loop: the state that changes from epoch to epoch. */
@@ -274,10 +301,9 @@ public final class Fit {
         History train(Examples train) {
             if (resume && checkpoint != null && Files.exists(checkpoint)) {
                 restore(Checkpoint.read(checkpoint));
-                if (state.finished && (state.stoppedEarly || state.epoch >= epochs)) {
+                if (state.finished) {
                     return history;
                 }
-                state.finished = false;
             }
             Device device = trainer.getDevices()[0];
             try (NDManager data = trainer.getManager().newSubManager(device)) {
@@ -373,14 +399,17 @@ public final class Fit {
         }
 
         private void clipByGlobalNorm() {
-            List<NDArray> grads = new ArrayList<>();
-            for (var pair : model.getBlock().getParameters()) {
-                Parameter p = pair.getValue();
-                if (p.requiresGradient() && p.getArray().hasGradient()) {
-                    grads.add(p.getArray().getGradient());
+            // getGradient() wraps the gradient in a new array each call: the scope closes the wrappers
+            try (NDScope scope = new NDScope()) {
+                List<NDArray> grads = new ArrayList<>();
+                for (var pair : model.getBlock().getParameters()) {
+                    Parameter p = pair.getValue();
+                    if (p.requiresGradient() && p.getArray().hasGradient()) {
+                        grads.add(p.getArray().getGradient());
+                    }
                 }
+                clipGlobalNorm(grads, clipNorm);
             }
-            clipGlobalNorm(grads, clipNorm);
         }
 
         private void endEpoch(int epoch, Map<String, Double> values) {
@@ -447,13 +476,14 @@ public final class Fit {
      * @return the global norm before clipping
      */
     static double clipGlobalNorm(List<NDArray> grads, double maxNorm) {
-        double squares = 0;
-        for (NDArray g : grads) {
-            try (NDArray sq = g.square(); NDArray sum = sq.sum()) {
-                squares += sum.getFloat();
+        double norm;
+        try (NDScope scope = new NDScope()) {
+            NDArray squares = grads.get(0).getManager().zeros(new ai.djl.ndarray.types.Shape());
+            for (NDArray g : grads) {
+                squares = squares.add(g.square().sum());
             }
+            norm = Math.sqrt(squares.getFloat());
         }
-        double norm = Math.sqrt(squares);
         if (norm > maxNorm) {
             float scale = (float) (maxNorm / (norm + 1e-6));
             grads.forEach(g -> g.muli(scale));
@@ -473,12 +503,15 @@ public final class Fit {
         return full + (rest > 1 || full == 0 ? 1 : 0);
     }
 
+    /** Everything that must be the same for a checkpoint to continue this run exactly. */
     private String fingerprint(Examples train, Loss objective) {
-        StringBuilder params = new StringBuilder();
-        model.getBlock().getParameters().forEach(p -> params.append(p.getValue().getArray().getShape()));
-        return String.format(Locale.ROOT, "seed %d, batch %d, %d samples of %s, %s, %s, model %08x",
-                seed, batchSize, train.size(), train.sampleShape(), optimizer, objective.getClass().getSimpleName(),
-                params.toString().hashCode());
+        StringBuilder model = new StringBuilder(this.model.getBlock().toString());
+        this.model.getBlock().getParameters().forEach(p -> model.append(p.getValue().getArray().getShape()));
+        return String.format(Locale.ROOT, "seed %d, %d epochs, batch %d, %d samples of %s, %s, %s, clip %s/%s, "
+                        + "augment %s, patience %d/%s/%s, model %08x",
+                seed, epochs, batchSize, train.size(), train.sampleShape(), optimizer,
+                objective.getClass().getSimpleName(), clipNorm, clipValue, augment, patience, minDelta, restoreBest,
+                model.toString().hashCode());
     }
 
     private static int positive(String what, int value) {

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Running a trained model on a dataset in inference mode (no dropout, batch-norm running
- * statistics, no gradients), in batches: raw outputs, predicted classes, loss and metrics.
+ * statistics, no gradients), in batches: raw outputs, class probabilities, predicted classes,
+ * loss and metrics.
  */
 public final class Inference {
     /** Batch size for inference: large, since no gradients are kept. */
@@ -23,36 +24,20 @@ public final class Inference {
 
     private Inference() {}
 
-    /** The model's raw outputs (e.g. class scores before softmax), one row per sample. */
-    public static float[][] outputs(Model model, Examples data) {
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            UnaryOperator<NDList> forward = forward(model, manager);
-            NDArray x = data.features(manager);
-            float[][] rows = new float[data.size()][];
-            for (int start = 0; start < data.size(); start += BATCH_SIZE) {
-                int end = Math.min(start + BATCH_SIZE, data.size());
-                try (NDManager batch = manager.newSubManager()) {
-                    NDArray xb = x.get(new NDIndex().addSliceDim(start, end));
-                    xb.attach(batch);
-                    NDArray out = forward.apply(new NDList(xb)).head();
-                    int width = Math.toIntExact(out.getShape().size() / (end - start));
-                    float[] flat = out.toFloatArray();
-                    for (int i = start; i < end; i++) {
-                        rows[i] = java.util.Arrays.copyOfRange(flat, (i - start) * width, (i - start + 1) * width);
-                    }
-                }
-            }
-            return rows;
-        }
+    /** What to do with each batch: its rows [start, end), inputs, labels and the model's outputs. */
+    @FunctionalInterface
+    interface BatchConsumer {
+        void accept(long start, long end, NDArray labels, NDList outputs);
     }
 
-    /** Class probabilities (softmax of the outputs), one row per sample. */
+    /** The model's raw outputs (e.g. class scores before softmax), one row per sample. */
+    public static float[][] outputs(Model model, Examples data) {
+        return rows(model, data, false);
+    }
+
+    /** Class probabilities (the softmax of the outputs), one row per sample. */
     public static float[][] probabilities(Model model, Examples data) {
-        float[][] scores = outputs(model, data);
-        for (float[] row : scores) {
-            softmaxInPlace(row);
-        }
-        return scores;
+        return rows(model, data, true);
     }
 
     /** The predicted class (highest output) of each sample. */
@@ -67,14 +52,7 @@ public final class Inference {
 
     /** The share of samples whose predicted class is their label. */
     public static double accuracy(Model model, Examples data) {
-        int[] predicted = predict(model, data);
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == data.label(i)) {
-                correct++;
-            }
-        }
-        return (double) correct / data.size();
+        return evaluate(model, data, Loss.softmaxCrossEntropyLoss(), List.of(Metric.accuracy())).get("accuracy");
     }
 
     /** Mean loss and metrics over a dataset, keyed "loss", "accuracy"... */
@@ -91,30 +69,59 @@ public final class Inference {
      */
     static Map<String, Double> evaluate(UnaryOperator<NDList> forward, NDManager manager, NDArray x, NDArray y,
             Loss loss, List<Metric> metrics, String prefix) {
+        double[] sums = new double[metrics.size() + 1];
+        inBatches(forward, manager, x, y, (start, end, labels, outputs) -> {
+            sums[0] += loss.evaluate(new NDList(labels), outputs).getFloat() * (end - start);
+            for (int m = 0; m < metrics.size(); m++) {
+                sums[m + 1] += Metric.read(metrics.get(m).batchSum(labels, outputs.head()));
+            }
+        });
         long n = x.getShape().get(0);
-        double lossSum = 0;
-        double[] metricSums = new double[metrics.size()];
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(prefix + History.LOSS, sums[0] / n);
+        for (int m = 0; m < metrics.size(); m++) {
+            out.put(prefix + metrics.get(m).name(), sums[m + 1] / n);
+        }
+        return out;
+    }
+
+    private static float[][] rows(Model model, Examples data, boolean softmax) {
+        float[][] rows = new float[data.size()][];
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            inBatches(forward(model, manager), manager, data.features(manager), null, (start, end, labels, outputs) -> {
+                NDArray out = outputs.head();
+                if (softmax) {
+                    out = out.softmax(-1);
+                }
+                int width = Math.toIntExact(out.getShape().size() / (end - start));
+                float[] flat = out.toFloatArray();
+                for (long i = start; i < end; i++) {
+                    int r = (int) (i - start);
+                    rows[(int) i] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+                }
+            });
+        }
+        return rows;
+    }
+
+    /** Runs {@code forward} over the rows of x (and y, if given) in batches, each in its own manager. */
+    private static void inBatches(UnaryOperator<NDList> forward, NDManager manager, NDArray x, NDArray y,
+            BatchConsumer consumer) {
+        long n = x.getShape().get(0);
         for (long start = 0; start < n; start += BATCH_SIZE) {
             long end = Math.min(start + BATCH_SIZE, n);
             try (NDManager batch = manager.newSubManager()) {
                 NDIndex rows = new NDIndex().addSliceDim(start, end);
                 NDArray xb = x.get(rows);
-                NDArray yb = y.get(rows);
                 xb.attach(batch);
-                yb.attach(batch);
-                NDList predictions = forward.apply(new NDList(xb));
-                lossSum += loss.evaluate(new NDList(yb), predictions).getFloat() * (end - start);
-                for (int m = 0; m < metrics.size(); m++) {
-                    metricSums[m] += Metric.read(metrics.get(m).batchSum(yb, predictions.head()));
+                NDArray yb = null;
+                if (y != null) {
+                    yb = y.get(rows);
+                    yb.attach(batch);
                 }
+                consumer.accept(start, end, yb, forward.apply(new NDList(xb)));
             }
         }
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put(prefix + History.LOSS, lossSum / n);
-        for (int m = 0; m < metrics.size(); m++) {
-            out.put(prefix + metrics.get(m).name(), metricSums[m] / n);
-        }
-        return out;
     }
 
     private static UnaryOperator<NDList> forward(Model model, NDManager manager) {
@@ -131,17 +138,5 @@ public final class Inference {
             }
         }
         return best;
-    }
-
-    private static void softmaxInPlace(float[] row) {
-        float max = row[argMax(row)];
-        double sum = 0;
-        for (int k = 0; k < row.length; k++) {
-            row[k] = (float) Math.exp(row[k] - max);
-            sum += row[k];
-        }
-        for (int k = 0; k < row.length; k++) {
-            row[k] /= (float) sum;
-        }
     }
 }

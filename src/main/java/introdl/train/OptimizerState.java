@@ -30,6 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code numUpdate} for counters). DJL keys the state by parameter ids, which are new random
  * ids in every process, so the state is saved under the parameters' names in the block and
  * re-keyed to the new ids on restore. The resume tests fail if a DJL release moves the fields.
+ *
+ * <p>With several GPUs every device holds a copy of each state array; the copies are equal (every
+ * device applies the same reduced gradient), so one is saved and restored to the first device,
+ * and DJL copies it to the others when they first ask for it.
  */
 final class OptimizerState {
     private static final int VERSION = 1;

@@ -22,6 +22,9 @@ public interface Progress {
     /** An epoch finished with these figures. */
     void epochFinished(History.Epoch epoch);
 
+    /** Training ended, normally or not: release the console. */
+    default void close() {}
+
     /** Prints nothing. */
     static Progress quiet() {
         return epoch -> {};
@@ -68,11 +71,16 @@ public interface Progress {
 
         @Override
         public void epochFinished(History.Epoch epoch) {
+            close();
+            System.out.println(History.describe(epoch));
+        }
+
+        @Override
+        public void close() {
             if (bar != null) {
                 bar.close();
                 bar = null;
             }
-            System.out.println(History.describe(epoch));
         }
     }
 }

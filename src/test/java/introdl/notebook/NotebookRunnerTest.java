@@ -103,11 +103,23 @@ class NotebookRunnerTest {
     }
 
     @Test
-    void aCellThatThrowsIsNamedWithTheException() throws Exception {
-        Path file = javaNotebook("throws.ipynb", "int n = Integer.parseInt(\"seven\");");
+    void aCellThatThrowsIsNamedWithTheExceptionAndWhatItPrinted() throws Exception {
+        Path file = javaNotebook("throws.ipynb", "System.out.println(\"epoch 1 loss 0.5\");\nint n = Integer.parseInt(\"seven\");");
         NotebookException e = failure(file);
         assertTrue(e.getMessage().contains("throws.ipynb, cell 1") && e.getMessage().contains("NumberFormatException")
                 && e.getMessage().contains("seven"), e.getMessage());
+        assertTrue(e.getMessage().contains("epoch 1 loss 0.5"), "keeps what the cell printed: " + e.getMessage());
+    }
+
+    @Test
+    void aNotebookSeesOnlyTheClassPathItsMagicsAdd() throws Exception {
+        NotebookException e = failure(javaNotebook("nojars.ipynb", "introdl.data.Digits.SIDE"));
+        assertTrue(e.getMessage().contains("does not compile"), "without %jars the library is not there: "
+                + e.getMessage());
+        Path classes = Path.of(Notebook.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path ok = javaNotebook("withjars.ipynb", "%classpath " + classes, "introdl.data.Digits.SIDE");
+        assertEquals("20", NotebookRunner.run(ok).cells().get(1).outputs().get(0).getAsJsonObject()
+                .getAsJsonObject("data").get("text/plain").getAsString());
     }
 
     @Test

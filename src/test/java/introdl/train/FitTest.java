@@ -222,19 +222,116 @@ class FitTest {
     }
 
     @Test
-    void clippedTrainingSurvivesALearningRateThatOtherwiseDiverges() {
-        try (Model model = Models.create("clip", Mlp.of(400, 10, 64).build())) {
-            History history = Fit.of(model).optimizer(Optimizers.sgd(5)).clipGradNorm(0.05).epochs(2).seed(1).quiet()
+    void clippingRescuesALearningRateThatIsFarTooLarge() {
+        double[] accuracy = new double[2];
+        for (int k = 0; k < 2; k++) {
+            try (Model model = Models.create("clip", Mlp.of(400, 10, 64).build())) {
+                Fit fit = Fit.of(model).optimizer(Optimizers.sgd(5)).epochs(3).seed(1).validateOn(validation()).quiet();
+                if (k == 1) {
+                    fit.clipGradNorm(0.05);
+                }
+                accuracy[k] = fit.run(train()).last().get(History.VAL_ACCURACY);
+            }
+        }
+        assertTrue(accuracy[0] < 0.3, "without clipping, lr 5 leaves the model guessing: " + accuracy[0]);
+        assertTrue(accuracy[1] > 0.7, "with clipping it learns: " + accuracy[1]);
+    }
+
+    @Test
+    void longRunsDoNotGrowNativeMemory() {
+        try (Model model = smallMlp()) {
+            List<Integer> arrays = new java.util.ArrayList<>();
+            Fit.of(model).optimizer(Optimizers.sgd(0.1, 0.9)).clipGradNorm(1).epochs(4).seed(1).quiet()
+                    .augment(Augment.shift(1)).validateOn(validation()).checkpoint(dir.resolve("leak.zip"), false)
+                    .afterEpoch(h -> arrays.add(model.getNDManager().getManagedArrays().size()))
                     .run(train());
-            assertTrue(Double.isFinite(history.last().get(History.LOSS)));
+            assertEquals(List.of(arrays.get(0), arrays.get(0), arrays.get(0), arrays.get(0)), arrays,
+                    "arrays held by the model after each epoch");
+        }
+    }
+
+    @Test
+    void theFitLoopLeavesTheThreadCountAsItFoundIt() {
+        int before = Threads.get();
+        try (Model model = smallMlp()) {
+            Fit.of(model).threads(before == 1 ? 2 : 1).epochs(1).quiet().run(train());
+        }
+        assertEquals(before, Threads.get());
+    }
+
+    @Test
+    void batchesLargerThanTheDataAndALoneLastSampleAreHandled() {
+        try (Model model = smallMlp()) {
+            History all = Fit.of(model).batchSize(5000).epochs(2).quiet().run(train());
+            assertEquals(2, all.size(), "one batch of all 1000 samples per epoch");
+        }
+        try (Model model = smallMlp()) {
+            // 1000 = 3 x 333 + 1: the last batch of one sample would break batch norm, so it is dropped
+            assertEquals(1, Fit.of(model).batchSize(333).epochs(1).quiet().run(train()).size());
+        }
+        try (Model model = smallMlp()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Fit.of(model).batchSize(1).epochs(1).quiet().run(train()));
+            assertTrue(e.getMessage().contains("batch norm"), e.getMessage());
+        }
+    }
+
+    @Test
+    void resumedRunWithEarlyStoppingEndsLikeAnUninterruptedOne() {
+        Examples tiny = train().sample(150, 2);
+        History whole;
+        float[] wholeWeights;
+        try (Model model = Models.create("overfit", Mlp.of(400, 10, 256).build())) {
+            whole = earlyStopping(model, dir.resolve("es-whole.zip")).run(tiny);
+            wholeWeights = weights(model);
+        }
+        assertTrue(whole.stoppedEarly() && whole.size() > 4, "the run stops early, after epoch 4: " + whole.size());
+        Path checkpoint = dir.resolve("es-cut.zip");
+        try (Model model = Models.create("overfit", Mlp.of(400, 10, 256).build())) {
+            assertThrows(IllegalStateException.class, () -> earlyStopping(model, checkpoint).afterEpoch(h -> {
+                if (h.size() == 3) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }).run(tiny));
+        }
+        try (Model model = Models.create("overfit", Mlp.of(400, 10, 256).build())) {
+            History resumed = earlyStopping(model, checkpoint).run(tiny);
+            assertEquals(figures(whole), figures(resumed));
+            assertEquals(whole.bestEpoch(), resumed.bestEpoch());
+            assertEquals(whole.restoredEpoch(), resumed.restoredEpoch());
+            assertArrayEquals(wholeWeights, weights(model), "the same best weights are restored");
+        }
+    }
+
+    private static Fit earlyStopping(Model model, Path checkpoint) {
+        return Fit.of(model).optimizer(Optimizers.adam(3e-3)).epochs(40).batchSize(16).seed(1).earlyStopping(3, 0)
+                .validateOn(validation()).quiet().checkpoint(checkpoint, true);
+    }
+
+    @Test
+    void aCheckpointIsOnlyResumedWithTheSameSettings() {
+        Path checkpoint = dir.resolve("settings.zip");
+        try (Model model = smallMlp()) {
+            fit(model, Optimizers.adam(1e-3), checkpoint).epochs(2).run(train());
+        }
+        try (Model model = smallMlp()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> fit(model, Optimizers.adam(1e-3), checkpoint).epochs(3).run(train()));
+            assertTrue(e.getMessage().contains("2 epochs") && e.getMessage().contains("3 epochs"), e.getMessage());
         }
     }
 
     @Test
     void badSettingsAreRejectedClearly() {
         try (Model model = smallMlp()) {
-            assertThrows(IllegalArgumentException.class, () -> Fit.of(model).epochs(0));
-            assertThrows(IllegalArgumentException.class, () -> Fit.of(model).clipGradNorm(-1));
+            IllegalArgumentException epochs = assertThrows(IllegalArgumentException.class, () -> Fit.of(model).epochs(0));
+            assertTrue(epochs.getMessage().contains("epochs must be at least 1"), epochs.getMessage());
+            IllegalArgumentException clip = assertThrows(IllegalArgumentException.class,
+                    () -> Fit.of(model).clipGradNorm(-1));
+            assertTrue(clip.getMessage().contains("maxNorm"), clip.getMessage());
+            IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                    () -> Fit.of(model).validateOn(validation().subset(new int[0], "none")).quiet().run(train()));
+            assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
             Examples other = Examples.of("other", new float[30], new ai.djl.ndarray.types.Shape(3), new float[10],
                     List.of("a"));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

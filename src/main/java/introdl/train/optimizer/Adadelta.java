@@ -30,8 +30,8 @@ public final class Adadelta extends ElementwiseOptimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
-        NDArray v = withDefaultState(squaredGradients, parameterId, weight.getDevice(), k -> weight.zerosLike());
-        NDArray u = withDefaultState(squaredSteps, parameterId, weight.getDevice(), k -> weight.zerosLike());
+        NDArray v = zeroState(squaredGradients, parameterId, weight);
+        NDArray u = zeroState(squaredSteps, parameterId, weight);
         try (NDScope scope = new NDScope()) {
             NDArray g = effectiveGradient(weight, grad);
             v.muli(rho).addi(g.square().mul(1 - rho));

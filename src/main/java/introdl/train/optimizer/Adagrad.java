@@ -26,7 +26,7 @@ public final class Adagrad extends ElementwiseOptimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
-        NDArray h = withDefaultState(history, parameterId, weight.getDevice(), k -> weight.zerosLike());
+        NDArray h = zeroState(history, parameterId, weight);
         try (NDScope scope = new NDScope()) {
             NDArray g = effectiveGradient(weight, grad);
             h.addi(g.square());

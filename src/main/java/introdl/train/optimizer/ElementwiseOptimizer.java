@@ -1,11 +1,13 @@
 package introdl.train.optimizer;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
+import java.util.Map;
 
 /**
  * Base of the optimisers written with NDArray operations, for those whose DJL versions the
@@ -37,6 +39,11 @@ abstract class ElementwiseOptimizer extends Optimizer {
             g = g.add(weight.mul(decay));
         }
         return g;
+    }
+
+    /** The state array kept in {@code state} for this parameter, zero at first (DJL's withDefaultState). */
+    protected NDArray zeroState(Map<String, Map<Device, NDArray>> state, String parameterId, NDArray weight) {
+        return withDefaultState(state, parameterId, weight.getDevice(), k -> weight.zerosLike());
     }
 
     /** Clears the weight's accumulated gradient after an update, as DJL's PyTorch optimisers do. */

@@ -26,7 +26,7 @@ public final class Nesterov extends ElementwiseOptimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
-        NDArray buffer = withDefaultState(buffers, parameterId, weight.getDevice(), k -> weight.zerosLike());
+        NDArray buffer = zeroState(buffers, parameterId, weight);
         try (NDScope scope = new NDScope()) {
             NDArray g = effectiveGradient(weight, grad);
             buffer.muli(momentum).addi(g);

@@ -35,10 +35,10 @@ public final class RmsProp extends ElementwiseOptimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
-        NDArray v = withDefaultState(squares, parameterId, weight.getDevice(), k -> weight.zerosLike());
-        NDArray mean = centered ? withDefaultState(means, parameterId, weight.getDevice(), k -> weight.zerosLike()) : null;
+        NDArray v = zeroState(squares, parameterId, weight);
+        NDArray mean = centered ? zeroState(means, parameterId, weight) : null;
         NDArray velocity = momentum > 0
-                ? withDefaultState(velocities, parameterId, weight.getDevice(), k -> weight.zerosLike()) : null;
+                ? zeroState(velocities, parameterId, weight) : null;
         try (NDScope scope = new NDScope()) {
             NDArray g = effectiveGradient(weight, grad);
             v.muli(rho).addi(g.square().mul(1 - rho));
