@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import introdl.nn.Activation;
+import introdl.train.NoGrad;
 
 /**
  * Many perceptrons side by side: z = W x + b, ŷ = g(z), with the weight matrix W (one row per
@@ -93,8 +94,10 @@ public final class DenseLayer {
     public Block toBlock(NDManager manager) {
         Linear linear = Linear.builder().setUnits(outputs()).build();
         linear.initialize(manager, DataType.FLOAT32, new Shape(1, inputs()));
-        linear.getParameters().get("weight").getArray().set(new NDIndex("..."), weights);
-        linear.getParameters().get("bias").getArray().set(new NDIndex("..."), bias);
+        NoGrad.run(() -> {
+            linear.getParameters().get("weight").getArray().set(new NDIndex("..."), weights);
+            linear.getParameters().get("bias").getArray().set(new NDIndex("..."), bias);
+        });
         SequentialBlock block = new SequentialBlock().add(linear);
         if (activation != Activation.IDENTITY) {
             block.add(activation.block());

@@ -2,9 +2,11 @@ package introdl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
+import introdl.viz.LineChart;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -56,6 +58,29 @@ public enum Activation {
     /** The derivative g'(z), element-wise. */
     public NDArray derivative(NDArray z) {
         return derivative.apply(z);
+    }
+
+    /** A chart of g (solid) and its derivative g' (dashed) for z in [-5, 5], as the lecture draws them. */
+    public LineChart chart() {
+        int points = 201;
+        float[] z = new float[points];
+        for (int i = 0; i < points; i++) {
+            z[i] = -5 + 10f * i / (points - 1);
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray values = manager.create(z);
+            float[] g = apply(values).toFloatArray();
+            float[] slope = derivative(values).toFloatArray();
+            double[] x = new double[points];
+            double[] gy = new double[points];
+            double[] dy = new double[points];
+            for (int i = 0; i < points; i++) {
+                x[i] = z[i];
+                gy[i] = g[i];
+                dy[i] = slope[i];
+            }
+            return LineChart.of(label()).axes("z", "").size(360, 260).series("g(z)", x, gy).dashed("g'(z)", x, dy);
+        }
     }
 
     /** g as a DJL block, to place in a network. */

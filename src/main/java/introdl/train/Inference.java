@@ -109,6 +109,7 @@ public final class Inference {
             BatchConsumer consumer) {
         long n = x.getShape().get(0);
         for (long start = 0; start < n; start += BATCH_SIZE) {
+            long first = start;
             long end = Math.min(start + BATCH_SIZE, n);
             try (NDManager batch = manager.newSubManager()) {
                 NDIndex rows = new NDIndex().addSliceDim(start, end);
@@ -119,7 +120,9 @@ public final class Inference {
                     yb = y.get(rows);
                     yb.attach(batch);
                 }
-                consumer.accept(start, end, yb, forward.apply(new NDList(xb)));
+                NDArray labels = yb;
+                // no autograd graph for inference, on whichever thread this runs
+                NoGrad.run(() -> consumer.accept(first, end, labels, forward.apply(new NDList(xb))));
             }
         }
     }

@@ -52,7 +52,7 @@ final class Weights {
                 }
                 // index_put_ writes into the parameter's own storage; NDArray.copyTo would swap in a
                 // Java-owned buffer through a deprecated PyTorch path that prints a warning
-                target.set(ALL, source);
+                NoGrad.run(() -> target.set(ALL, source));
             }
         }
     }

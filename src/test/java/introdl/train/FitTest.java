@@ -108,6 +108,34 @@ class FitTest {
     }
 
     @Test
+    void trainingAndResumingWorkOnAnyThread() throws Exception {
+        // PyTorch's gradient switch is per thread and on by default: notebook cells run on other threads
+        Path checkpoint = dir.resolve("thread.zip");
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try (Model model = smallMlp()) {
+                fit(model, Optimizers.rmsprop(1e-3), checkpoint).epochs(2).run(train());
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        worker.start();
+        worker.join();
+        assertEquals(null, failure[0]);
+        Thread resumer = new Thread(() -> {
+            try (Model model = smallMlp()) {
+                fit(model, Optimizers.rmsprop(1e-3), checkpoint).epochs(2).run(train());
+                Inference.accuracy(model, validation());
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        resumer.start();
+        resumer.join();
+        assertEquals(null, failure[0]);
+    }
+
+    @Test
     void finishedRunIsNotTrainedAgain() {
         Path checkpoint = dir.resolve("done.zip");
         History first;

@@ -28,7 +28,7 @@ public final class Adadelta extends ElementwiseOptimizer {
     }
 
     @Override
-    public void update(String parameterId, NDArray weight, NDArray grad) {
+    protected void apply(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
         NDArray v = zeroState(squaredGradients, parameterId, weight);
         NDArray u = zeroState(squaredSteps, parameterId, weight);
@@ -39,7 +39,6 @@ public final class Adadelta extends ElementwiseOptimizer {
             u.muli(rho).addi(delta.square().mul(1 - rho));
             weight.subi(delta.mul(lr));
         }
-        zeroGradient(weight);
     }
 
     /** Builds an {@link Adadelta}. */

@@ -24,7 +24,7 @@ public final class Adagrad extends ElementwiseOptimizer {
     }
 
     @Override
-    public void update(String parameterId, NDArray weight, NDArray grad) {
+    protected void apply(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
         NDArray h = zeroState(history, parameterId, weight);
         try (NDScope scope = new NDScope()) {
@@ -32,7 +32,6 @@ public final class Adagrad extends ElementwiseOptimizer {
             h.addi(g.square());
             weight.subi(g.div(h.sqrt().add(epsilon)).mul(lr));
         }
-        zeroGradient(weight);
     }
 
     /** Builds an {@link Adagrad}. */

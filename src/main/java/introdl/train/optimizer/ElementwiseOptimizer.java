@@ -7,6 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
+import introdl.train.NoGrad;
 import java.util.Map;
 
 /**
@@ -22,6 +23,15 @@ abstract class ElementwiseOptimizer extends Optimizer {
         super(builder);
         this.learningRate = builder.learningRate;
     }
+
+    @Override
+    public final void update(String parameterId, NDArray weight, NDArray grad) {
+        NoGrad.run(() -> apply(parameterId, weight, grad));
+        zeroGradient(weight);
+    }
+
+    /** The optimiser's rule: updates {@code weight} in place from {@code grad}. */
+    protected abstract void apply(String parameterId, NDArray weight, NDArray grad);
 
     /** The learning rate for this update of {@code parameterId} (counts the update). */
     protected float nextLearningRate(String parameterId) {
@@ -47,7 +57,7 @@ abstract class ElementwiseOptimizer extends Optimizer {
     }
 
     /** Clears the weight's accumulated gradient after an update, as DJL's PyTorch optimisers do. */
-    protected static void zeroGradient(NDArray weight) {
+    private static void zeroGradient(NDArray weight) {
         JniUtils.zeroGrad((PtNDArray) weight);
     }
 

@@ -24,7 +24,7 @@ public final class Nesterov extends ElementwiseOptimizer {
     }
 
     @Override
-    public void update(String parameterId, NDArray weight, NDArray grad) {
+    protected void apply(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
         NDArray buffer = zeroState(buffers, parameterId, weight);
         try (NDScope scope = new NDScope()) {
@@ -32,7 +32,6 @@ public final class Nesterov extends ElementwiseOptimizer {
             buffer.muli(momentum).addi(g);
             weight.subi(g.add(buffer.mul(momentum)).mul(lr));
         }
-        zeroGradient(weight);
     }
 
     /** Builds a {@link Nesterov}. */

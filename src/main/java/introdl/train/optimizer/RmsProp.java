@@ -33,7 +33,7 @@ public final class RmsProp extends ElementwiseOptimizer {
     }
 
     @Override
-    public void update(String parameterId, NDArray weight, NDArray grad) {
+    protected void apply(String parameterId, NDArray weight, NDArray grad) {
         float lr = nextLearningRate(parameterId);
         NDArray v = zeroState(squares, parameterId, weight);
         NDArray mean = centered ? zeroState(means, parameterId, weight) : null;
@@ -56,7 +56,6 @@ public final class RmsProp extends ElementwiseOptimizer {
             }
             weight.subi(step.mul(lr));
         }
-        zeroGradient(weight);
     }
 
     /** Builds an {@link RmsProp}. */
