@@ -60,7 +60,8 @@ class LabsTest {
     void helpListsEveryLabAndItsOptions() {
         Result r = launch("--help");
         assertEquals(0, r.exitCode());
-        for (String expected : new String[] {"mlp", "bench", "--hidden", "--resume", "--quick", "--rounds"}) {
+        for (String expected : new String[] {"mlp", "cnn", "bench", "notebooks", "--hidden", "--filters",
+                "--classify", "--resume", "--quick", "--rounds"}) {
             assertTrue(r.out().contains(expected), "help mentions " + expected + ":\n" + r.out());
         }
     }
@@ -122,6 +123,44 @@ class LabsTest {
                 "peak Java heap", "peak process RSS"}) {
             assertTrue(r.out().contains(expected), r.out());
         }
+    }
+
+    @Test
+    void cnnLabReachesTheCourseAccuracyAndShowsWhatItLearnt() throws Exception {
+        Result r = launch("cnn", "--quiet", "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path run = onlyRun(runs, "cnn");
+        double accuracy = (Double) results(run).get("test_accuracy");
+        assertTrue(accuracy >= 0.975, "at least 97.5% on the 1000 held-out digits, got " + accuracy);
+        for (String file : new String[] {"confusion.png", "filters.png", "convolution-1.png", "convolution-2.png",
+                "model/cnn-0012.params"}) {
+            assertTrue(Files.isRegularFile(run.resolve(file)), "run folder has " + file);
+        }
+        String html = Files.readString(run.resolve("index.html"));
+        assertTrue(html.contains("src=\"confusion.png\"") && html.contains("src=\"filters.png\"")
+                && html.contains("src=\"convolution-2.png\""), "the report shows them");
+    }
+
+    @Test
+    void cnnLabClassifiesImageFilesFittedToTheModel(@TempDir Path images) throws Exception {
+        java.awt.image.BufferedImage drawn = new java.awt.image.BufferedImage(60, 60,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = drawn.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 60, 60);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(27, 8, 6, 44);
+        g.dispose();
+        Path one = images.resolve("one.png");
+        javax.imageio.ImageIO.write(drawn, "png", one.toFile());
+        Result r = launch("cnn", "--quick", "--runs", runs.toString(), "--classify", one.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("one.png: 1 (") && r.out().contains("resized from 60x60 to 20x20")
+                && r.out().contains("inverted"), r.out());
+        Result missing = launch("cnn", "--quick", "--runs", runs.toString(), "--classify",
+                images.resolve("none.png").toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("none.png"), missing.err());
     }
 
     @Test

@@ -5,6 +5,7 @@ import introdl.basics.Mlp;
 import introdl.data.Digits;
 import introdl.data.Examples;
 import introdl.train.Devices;
+import introdl.vision.Cnn;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,24 +15,31 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./introdl bench}: speed and memory of the fit loop against plain DJL on the lab's MLP
- * and the bundled digits. Prints figures; it asserts nothing (speed is measured, never tested).
+ * {@code ./introdl bench}: speed and memory of the fit loop against plain DJL, on the MLP and the
+ * CNN labs' models and the bundled digits. Prints figures; it asserts nothing (speed is measured,
+ * never tested).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark: the fit loop against plain DJL loops on the MLP lab's model (prints figures).")
+        description = "Benchmark: the fit loop against plain DJL loops on the MLP and CNN labs' models "
+                + "(prints figures).")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--rounds", defaultValue = "20", description = "Timed rounds per loop; loops take turns, in a rotating order, so drifts in machine speed hit all alike (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "all",
+            description = "mlp, cnn or all (default: ${DEFAULT-VALUE}).")
+    String model;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Epochs per round (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per loop; loops take turns, in a "
+            + "rotating order, so drifts in machine speed hit all alike (default: 20 for the MLP, 10 for the CNN).")
+    Integer rounds;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per round (default: 2 for the MLP, 1 for the CNN).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Spec
@@ -41,33 +49,64 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!List.of("mlp", "cnn", "all").contains(model)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown model '" + model + "'; expected mlp, cnn or all");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Examples train = Digits.split(42).train();
-        Mlp mlp = Mlp.of(400, 10, 256, 128).withDropout(0.1).withBatchNorm(true);
-        MlpBenchmark bench = new MlpBenchmark(mlp, train, batchSize, epochs);
-        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "%s, %s %s on %s, %d CPU cores%n", LocalDate.now(), Engine.getInstance().getEngineName(),
+                Engine.getInstance().getVersion(), Devices.describe(Devices.forTraining()),
+                Runtime.getRuntime().availableProcessors());
+        if (!model.equals("cnn")) {
+            Mlp mlp = Mlp.of(400, 10, 256, 128).withDropout(0.1).withBatchNorm(true);
+            compare(out, new LoopBenchmark(mlp.toString(), mlp::build, train, batchSize, epochsOr(2)), roundsOr(20), true);
+        }
+        if (!model.equals("mlp")) {
+            Cnn cnn = Cnn.lecture(train.sampleShape(), 10).withBatchNorm(true).withDropout(0.3);
+            compare(out, new LoopBenchmark(cnn.toString(), cnn::build, train, batchSize, epochsOr(1)), roundsOr(10), false);
+        }
+        out.printf(Locale.ROOT, "%npeak Java heap %.0f MiB, peak process RSS %.0f MiB%n", Memory.peakHeapMiB(),
+                Memory.peakRssMiB());
+        out.flush();
+        return 0;
+    }
+
+    private int roundsOr(int fallback) {
+        return rounds != null ? rounds : fallback;
+    }
+
+    private int epochsOr(int fallback) {
+        return epochs != null ? epochs : fallback;
+    }
+
+    /**
+     * Times the loops on one model. The full comparison adds the loss-only pair and the fit loop
+     * at the thread count it did not choose.
+     */
+    private void compare(PrintWriter out, LoopBenchmark bench, int roundCount, boolean full) {
         int auto = bench.autoThreads();
-        int other = auto == 1 ? cores : 1;
+        int other = auto == 1 ? Runtime.getRuntime().availableProcessors() : 1;
         List<Loop> loops = new ArrayList<>();
         loops.add(new Loop("introdl Fit (loss + accuracy)", auto, seed -> bench.kit(auto, true, seed)));
         loops.add(new Loop("plain DJL (loss + accuracy)", auto, seed -> bench.plain(auto, true, seed)));
-        loops.add(new Loop("introdl Fit (loss only)", auto, seed -> bench.kit(auto, false, seed)));
-        loops.add(new Loop("plain DJL (loss only)", auto, seed -> bench.plain(auto, false, seed)));
         loops.add(new Loop("DJL ArrayDataset + EasyTrain", auto, seed -> bench.idiomatic(auto, seed)));
-        if (other != auto) {
-            loops.add(new Loop("introdl Fit (loss + accuracy)", other, seed -> bench.kit(other, true, seed)));
+        if (full) {
+            loops.add(new Loop("introdl Fit (loss only)", auto, seed -> bench.kit(auto, false, seed)));
+            loops.add(new Loop("plain DJL (loss only)", auto, seed -> bench.plain(auto, false, seed)));
+            if (other != auto) {
+                loops.add(new Loop("introdl Fit (loss + accuracy)", other, seed -> bench.kit(other, true, seed)));
+            }
         }
-        out.printf(Locale.ROOT, "%s, %s %s on %s, %d CPU cores%n", LocalDate.now(), Engine.getInstance().getEngineName(),
-                Engine.getInstance().getVersion(), Devices.describe(Devices.forTraining()), cores);
-        out.printf(Locale.ROOT, "%s on %d bundled digits, batch %d, Adam; %d rounds of %d epochs per loop, "
+        out.printf(Locale.ROOT, "%n%s on %d bundled digits, batch %d, Adam; %d rounds of %d epochs per loop, "
                 + "loops taking turns; median over all timed epochs; the fit loop chooses %d thread(s)%n%n",
-                mlp, train.size(), batchSize, rounds, epochs, auto);
+                bench.description(), bench.train().size(), batchSize, roundCount, bench.epochs(), auto);
         for (Loop loop : loops) {
             loop.round().apply(0); // warm-up: JIT, native library, allocator
         }
         double[][] epochSeconds = new double[loops.size()][];
-        double[][] roundMeans = new double[loops.size()][rounds];
-        for (int r = 1; r <= rounds; r++) {
+        double[][] roundMeans = new double[loops.size()][roundCount];
+        for (int r = 1; r <= roundCount; r++) {
             for (int k = 0; k < loops.size(); k++) {
                 int l = (k + r) % loops.size();
                 double[] seconds = loops.get(l).round().apply(r);
@@ -76,26 +115,23 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "%-32s %7s %12s %11s%n", "loop", "threads", "samples/s", "epoch (ms)");
-        double[] medians = new double[loops.size()];
         for (int l = 0; l < loops.size(); l++) {
-            medians[l] = median(epochSeconds[l]);
+            double median = median(epochSeconds[l]);
             out.printf(Locale.ROOT, "%-32s %7d %,12.0f %11.1f%n", loops.get(l).name(), loops.get(l).threads(),
-                    train.size() / medians[l], 1000 * medians[l]);
+                    bench.train().size() / median, 1000 * median);
         }
         out.println();
         out.printf(Locale.ROOT, "time of the fit loop over plain DJL doing the same work (median of per-round ratios): "
-                + "%+.1f%% (loss + accuracy), %+.1f%% (loss only)%n", 100 * (pairedRatio(roundMeans, 0, 1) - 1),
-                100 * (pairedRatio(roundMeans, 2, 3) - 1));
+                + "%+.1f%% (loss + accuracy)%s%n", 100 * (pairedRatio(roundMeans, 0, 1) - 1),
+                full ? String.format(Locale.ROOT, ", %+.1f%% (loss only)", 100 * (pairedRatio(roundMeans, 3, 4) - 1)) : "");
         out.printf(Locale.ROOT, "fit loop against DJL's ArrayDataset + EasyTrain loop: %.2fx its speed%n",
-                pairedRatio(roundMeans, 4, 0));
+                pairedRatio(roundMeans, 2, 0));
         if (loops.size() > 5) {
             out.printf(Locale.ROOT, "fit loop at %d thread(s) (its choice) against %d: %.2fx the speed%n", auto, other,
                     pairedRatio(roundMeans, 5, 0));
         }
-        out.printf(Locale.ROOT, "peak Java heap %.0f MiB, peak process RSS %.0f MiB%n", Memory.peakHeapMiB(),
-                Memory.peakRssMiB());
+        out.printf(Locale.ROOT, "process RSS now %.0f MiB%n", Memory.rssMiB());
         out.flush();
-        return 0;
     }
 
     /**

@@ -8,7 +8,9 @@ import introdl.train.History;
 import introdl.train.Inference;
 import introdl.train.Metric;
 import introdl.train.Models;
+import introdl.viz.ImageFiles;
 import introdl.viz.ImageGrid;
+import introdl.vision.ConfusionMatrix;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The outputs every classifier lab writes into its run folder, and its index.html. */
 public final class Reports {
@@ -38,6 +41,15 @@ public final class Reports {
      */
     public static ClassifierResult classifier(LabRun run, String title, String description, Model model,
             History history, Examples test) {
+        return classifier(run, title, description, model, history, test, report -> {});
+    }
+
+    /**
+     * As {@link #classifier(LabRun, String, String, Model, History, Examples)}, with more sections
+     * (a lab's own pictures) added by {@code extra} before the history.
+     */
+    public static ClassifierResult classifier(LabRun run, String title, String description, Model model,
+            History history, Examples test, Consumer<HtmlReport> extra) {
         float[][] probabilities = Inference.probabilities(model, test);
         ClassifierResult result = score(model, probabilities, test);
         model.setProperty("Epoch", String.valueOf(history.size()));
@@ -49,6 +61,8 @@ public final class Reports {
         }
         predictionGrid(test, probabilities, result.predicted()).save(run.file("predictions.png"));
         mistakeGrid(test, probabilities, result.predicted()).save(run.file("mistakes.png"));
+        ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), result.predicted(), test.classNames());
+        ImageFiles.writePng(confusion.image(), run.file("confusion.png"));
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", description);
@@ -74,7 +88,11 @@ public final class Reports {
                 .image("predictions.png", GRID + " test samples from across the test set: prediction (confidence); red = wrong")
                 .image("mistakes.png", "The most confident mistakes: prediction / truth")
                 .heading("Accuracy per class").table(List.of("class", "accuracy"), perClass)
-                .heading("History").csvTable(history.toCsv())
+                .heading("Confusion matrix")
+                .image("confusion.png", "Rows: the true class; columns: the prediction; green: right, red: mistakes")
+                .table(confusion.rows().get(0), confusion.rows().subList(1, confusion.rows().size()));
+        extra.accept(report);
+        report.heading("History").csvTable(history.toCsv())
                 .heading("Files")
                 .link("model/", "Saved model (DJL format)")
                 .link(LabRun.HISTORY, "history.csv")
@@ -87,6 +105,7 @@ public final class Reports {
         figures.put("test_samples", test.size());
         figures.put("epochs", history.size());
         figures.put("per_class_accuracy", result.perClassAccuracy());
+        figures.put("confusion_matrix", confusion.rows());
         run.folder().writeJson(RESULTS, figures);
         return result;
     }

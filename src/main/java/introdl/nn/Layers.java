@@ -1,11 +1,14 @@
 package introdl.nn;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
 
 /**
  * The layer vocabulary of the course, as short as the lecture's Keras snippets. Every method
@@ -42,6 +45,42 @@ public final class Layers {
             return dense(units);
         }
         return sequential(dense(units), activation.block());
+    }
+
+    /**
+     * A 2-D convolution with {@code filters} kernels of {@code kernel x kernel} pixels, stride 1 and
+     * no padding ("valid", as Keras's default), on channel-first images (N, C, H, W).
+     */
+    public static Block conv2d(int filters, int kernel) {
+        if (filters < 1 || kernel < 1) {
+            throw new IllegalArgumentException("a convolution needs at least 1 filter of at least 1x1 pixels, got "
+                    + filters + " filters of " + kernel + "x" + kernel);
+        }
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel)).build();
+    }
+
+    /** A 2-D convolution followed by an activation: g(W * x + b). */
+    public static Block conv2d(int filters, int kernel, Activation activation) {
+        return activation == Activation.IDENTITY ? conv2d(filters, kernel)
+                : sequential(conv2d(filters, kernel), activation.block());
+    }
+
+    /** Max pooling over {@code size x size} windows with stride {@code size}. */
+    public static Block maxPool(int size) {
+        requireWindow(size);
+        return Pool.maxPool2dBlock(new Shape(size, size), new Shape(size, size));
+    }
+
+    /** Average pooling over {@code size x size} windows with stride {@code size}. */
+    public static Block avgPool(int size) {
+        requireWindow(size);
+        return Pool.avgPool2dBlock(new Shape(size, size), new Shape(size, size));
+    }
+
+    private static void requireWindow(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a pooling window must be at least 1x1, got " + size);
+        }
     }
 
     /** Flattens each sample to a vector (images to pixels), keeping the batch axis. */

@@ -13,9 +13,10 @@ import introdl.train.Inference;
 import introdl.train.Models;
 import introdl.train.Optimizers;
 import introdl.train.Schedule;
+import introdl.vision.Cnn;
 import org.junit.jupiter.api.Test;
 
-/** The MLP lab's model on full MNIST (needs the data folder; CI points it at ../shared/data). */
+/** The labs' models on full MNIST (needs the data folder; CI points it at ../shared/data). */
 class MnistQualityTest {
     @Test
     void mlpReaches97Point5PercentOnTheMnistTestSet() {
@@ -27,6 +28,19 @@ class MnistQualityTest {
                     .run(mnist.train());
             double accuracy = Inference.accuracy(model, mnist.test());
             assertTrue(accuracy >= 0.975, "MNIST test accuracy " + accuracy);
+        }
+    }
+
+    @Test
+    void cnnReaches99PercentOnTheMnistTestSetWithinFiveEpochs() {
+        Split mnist = Mnist.DIGITS.load(SharedData.require("mnist"));
+        Cnn cnn = Cnn.lecture(mnist.train().sampleShape(), 10).withBatchNorm(true).withDropout(0.3);
+        try (Model model = Models.create("cnn", cnn.build())) {
+            Fit.of(model).optimizer(Optimizers.adam(2e-3).schedule(Schedule.cosine(0)))
+                    .augment(Augment.affine(1.5, 8, 0.08)).epochs(3).batchSize(64).seed(42).quiet()
+                    .run(mnist.train());
+            double accuracy = Inference.accuracy(model, mnist.test());
+            assertTrue(accuracy >= 0.990, "MNIST test accuracy " + accuracy);
         }
     }
 }

@@ -17,7 +17,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
-import introdl.basics.Mlp;
+import ai.djl.nn.Block;
 import introdl.data.Examples;
 import introdl.train.Fit;
 import introdl.train.Models;
@@ -25,29 +25,44 @@ import introdl.train.Optimizers;
 import introdl.train.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
- * Trains the same MLP three ways and times each epoch: with the introdl fit loop, with a plain
+ * Trains the same model three ways and times each epoch: with the introdl fit loop, with a plain
  * hand-written DJL loop over the same stacked tensors (forward, loss, backward, step), and with
  * DJL's idiomatic {@code ArrayDataset} + {@code EasyTrain} loop. The ratio of the first two is
  * the kit's overhead.
  */
-final class MlpBenchmark {
-    private final Mlp mlp;
+final class LoopBenchmark {
+    private final String description;
+    private final Supplier<Block> network;
     private final Examples train;
     private final int batchSize;
     private final int epochs;
 
-    MlpBenchmark(Mlp mlp, Examples train, int batchSize, int epochs) {
-        this.mlp = mlp;
+    LoopBenchmark(String description, Supplier<Block> network, Examples train, int batchSize, int epochs) {
+        this.description = description;
+        this.network = network;
         this.train = train;
         this.batchSize = batchSize;
         this.epochs = epochs;
     }
 
+    String description() {
+        return description;
+    }
+
+    Examples train() {
+        return train;
+    }
+
+    int epochs() {
+        return epochs;
+    }
+
     /** Seconds per epoch with the introdl fit loop at {@code threads} CPU threads, with or without accuracy. */
     double[] kit(int threads, boolean accuracy, long seed) {
-        try (Model model = Models.create("mlp", mlp.build())) {
+        try (Model model = Models.create("bench", network.get())) {
             double[] seconds = new double[epochs];
             Fit fit = Fit.of(model).optimizer(Optimizers.adam(1e-3)).epochs(epochs).batchSize(batchSize).seed(seed)
                     .threads(threads).quiet()
@@ -65,7 +80,7 @@ final class MlpBenchmark {
      * loss read every batch, and the training accuracy too if asked (as the fit loop reports it).
      */
     double[] plain(int threads, boolean accuracy, long seed) {
-        try (Model model = Models.create("mlp", mlp.build());
+        try (Model model = Models.create("bench", network.get());
                 Trainer trainer = model.newTrainer(config(false))) {
             Seeds.seedEngine(seed);
             trainer.initialize(train.batchShape(batchSize));
@@ -117,7 +132,7 @@ final class MlpBenchmark {
 
     /** Seconds per epoch with DJL's idiomatic loop: ArrayDataset batches and EasyTrain. */
     double[] idiomatic(int threads, long seed) {
-        try (Model model = Models.create("mlp", mlp.build());
+        try (Model model = Models.create("bench", network.get());
                 Trainer trainer = model.newTrainer(config(true));
                 NDManager data = NDManager.newBaseManager()) {
             Seeds.seedEngine(seed);
@@ -148,7 +163,7 @@ final class MlpBenchmark {
 
     /** The thread count the fit loop chooses for this model and batch size. */
     int autoThreads() {
-        try (Model model = Models.create("mlp", mlp.build())) {
+        try (Model model = Models.create("bench", network.get())) {
             model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
                     train.batchShape(batchSize));
             return introdl.train.Threads.forModel(model.getBlock(), batchSize);
