@@ -9,6 +9,7 @@ import introdl.train.History;
 import introdl.train.Inference;
 import introdl.train.Models;
 import introdl.vision.Cnn;
+import introdl.vision.Filter;
 import introdl.vision.Inspect;
 import introdl.vision.Pixels;
 import java.nio.file.Path;
@@ -46,6 +47,10 @@ public final class CnnLab extends Lab {
             description = "After training, classify these image files (PNG, JPEG...), fitted to the model's input.")
     List<Path> classify;
 
+    @Option(names = "--apply-filters", paramLabel = "IMAGE",
+            description = "Also apply the classic filters (sharpen, edges, blur, Sobel) to this image file.")
+    Path filterImage;
+
     @Mixin
     TrainingOptions training;
 
@@ -72,6 +77,14 @@ public final class CnnLab extends Lab {
                     .run(data.training().train());
             Reports.ClassifierResult result = Reports.classifier(run, "CNN on " + training.dataset(), cnn.toString(),
                     model, history, test, report -> {
+                        report.heading("Classic filters")
+                                .image(classicFilters(run, Pixels.rows(test.sample(0), (int) test.sampleShape().get(1),
+                                        (int) test.sampleShape().get(2)), "first-test-image", 6),
+                                        "The first test image under hand-made filters (each file is in filters/)");
+                        if (filterImage != null) {
+                            report.image(classicFilters(run, Pixels.grey(Images.read(filterImage)), "your-image", 1),
+                                    "Your image " + filterImage.getFileName() + " under the same filters");
+                        }
                         Inspect.firstLayerFilters(model, 8, 12).save(run.file("filters.png"));
                         report.heading("Inside the network")
                                 .image("filters.png", "The first layer's learnt 3x3 kernels (black = most negative)");
@@ -85,6 +98,14 @@ public final class CnnLab extends Lab {
             run.say("Test accuracy: %.2f%% on %d samples", 100 * result.accuracy(), test.size());
             classifyFiles(run, model, test);
         }
+    }
+
+    /** Writes each filtered version to filters/ and their gallery to the run folder; returns the gallery's name. */
+    private static String classicFilters(LabRun run, float[][] image, String name, int scale) {
+        Filter.writeAll(image, run.file("filters"), name);
+        String gallery = "classic-filters-" + name + ".png";
+        Filter.gallery(image, scale).save(run.file(gallery));
+        return gallery;
     }
 
     private void classifyFiles(LabRun run, Model model, Examples test) {

@@ -153,11 +153,18 @@ class LabsTest {
         g.dispose();
         Path one = images.resolve("one.png");
         javax.imageio.ImageIO.write(drawn, "png", one.toFile());
-        Result r = launch("cnn", "--quick", "--runs", runs.toString(), "--classify", one.toString());
+        Result r = launch("cnn", "--quick", "--runs", runs.toString(), "--classify", one.toString(),
+                "--apply-filters", one.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("one.png: 1 (") && r.out().contains("resized from 60x60 to 20x20")
                 && r.out().contains("inverted"), r.out());
-        Result missing = launch("cnn", "--quick", "--runs", runs.toString(), "--classify",
+        Path run = onlyRun(runs, "cnn");
+        for (String file : new String[] {"filters/your-image-original.png", "filters/your-image-sobel-x.png",
+                "filters/first-test-image-sharpen.png", "classic-filters-your-image.png"}) {
+            assertTrue(Files.isRegularFile(run.resolve(file)), "run folder has " + file);
+        }
+        assertTrue(Files.readString(run.resolve("index.html")).contains("classic-filters-your-image.png"));
+        Result missing = launch("cnn", "--quick", "--runs", images.resolve("runs").toString(), "--classify",
                 images.resolve("none.png").toString());
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("none.png"), missing.err());

@@ -1,5 +1,10 @@
 package introdl.vision;
 
+import introdl.viz.ImageFiles;
+import introdl.viz.ImageGrid;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,5 +47,30 @@ public enum Filter {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The image and its version under every filter, side by side, each rescaled to black..white. */
+    public static ImageGrid gallery(float[][] image, int scale) {
+        long[] shape = {image.length, image[0].length};
+        ImageGrid grid = ImageGrid.columns(values().length + 1).scale(scale)
+                .add(Pixels.rescaled(Pixels.flat(image)), shape, "original");
+        for (Filter f : values()) {
+            grid.add(Pixels.rescaled(Pixels.flat(f.apply(image))), shape, f.label());
+        }
+        return grid;
+    }
+
+    /**
+     * Writes the image and each filtered version as PNG files {@code <name>-original.png},
+     * {@code <name>-sharpen.png}... in {@code folder}, and returns the files.
+     */
+    public static List<Path> writeAll(float[][] image, Path folder, String name) {
+        List<Path> files = new ArrayList<>();
+        files.add(ImageFiles.writePng(Pixels.image(image), folder.resolve(name + "-original.png")));
+        for (Filter f : values()) {
+            files.add(ImageFiles.writePng(Pixels.image(f.apply(image)),
+                    folder.resolve(name + "-" + f.label().replace(' ', '-') + ".png")));
+        }
+        return files;
     }
 }
