@@ -1,0 +1,538 @@
+package introdl.music;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one tune in ABC notation (the subset folk-tune collections use): the header fields, then
+ * notes with octave marks, accidentals and lengths, rests, bar lines, repeats and first/second
+ * endings, broken rhythm, tuplets, ties, chords, quoted chord symbols, grace notes, decorations
+ * and inline fields. A construct it cannot read is an {@link AbcException} naming the tune, line
+ * and column.
+ */
+final class AbcParser {
+    private static final int[] LETTER_SEMITONES = {9, 11, 0, 2, 4, 5, 7}; // A B C D E F G
+    private static final String DECORATIONS = ".~HLMOPSTuv";
+
+    private final String text;
+    private final int number;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+
+    private final Map<Character, String> fields = new LinkedHashMap<>();
+    private Key key = Key.C_MAJOR;
+    private Meter meter = Meter.FREE;
+    private Fraction unit;
+    private final Map<String, Integer> barAccidentals = new HashMap<>();
+
+    private final List<Bar> bars = new ArrayList<>();
+    private List<Note> notes = new ArrayList<>();
+    private boolean barStartsRepeat;
+    private int barEnding;
+    private boolean barMultiRest;
+    /** A broken-rhythm factor waiting for the next note (the note after a '>' or '<'). */
+    private Fraction pendingBroken;
+    /** Tuplet: notes still to scale, and the factor. */
+    private int tupletLeft;
+    private Fraction tupletFactor = Fraction.ONE;
+
+    private AbcParser(String text, int number) {
+        this.text = text;
+        this.number = number;
+    }
+
+    /** Parses the text of one tune (from its X: line to before the next). */
+    static Tune parse(String text, int number) {
+        return new AbcParser(text, number).tune();
+    }
+
+    private Tune tune() {
+        header();
+        if (unit == null) {
+            unit = meter.defaultUnit();
+        }
+        body();
+        endBar(false, false);
+        if (bars.stream().allMatch(b -> b.notes().stream().allMatch(Note::isRest))) {
+            throw error("the tune has no notes");
+        }
+        int x = number;
+        if (fields.containsKey('X')) {
+            try {
+                x = Integer.parseInt(fields.get('X').trim());
+            } catch (NumberFormatException e) {
+                // keep the position in the collection
+            }
+        }
+        return new Tune(x, fields, meter, unit, key, bars, text);
+    }
+
+    // ----- header
+
+    private void header() {
+        boolean sawX = false;
+        while (pos < text.length()) {
+            int start = pos;
+            String content = readLine();
+            String trimmed = content.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("%")) {
+                continue;
+            }
+            if (!isField(trimmed)) {
+                pos = start;
+                lineStart = start;
+                line--;
+                throw error("expected a header field such as T: or K: before the music, found '"
+                        + shorten(trimmed) + "'");
+            }
+            char name = trimmed.charAt(0);
+            String value = stripComment(trimmed.substring(2)).trim();
+            if (!sawX && name != 'X') {
+                throw errorAt(1, "a tune must start with its X: line");
+            }
+            sawX = true;
+            applyField(name, value, 1);
+            fields.putIfAbsent(name, value);
+            if (name == 'K') {
+                return;
+            }
+        }
+        throw error("the header has no K: (key) line, which ends the header and starts the music");
+    }
+
+    private static boolean isField(String line) {
+        return line.length() >= 2 && line.charAt(1) == ':' && Character.isLetter(line.charAt(0));
+    }
+
+    private void applyField(char name, String value, int column) {
+        try {
+            switch (name) {
+                case 'K' -> key = Key.parse(value);
+                case 'M' -> meter = Meter.parse(value);
+                case 'L' -> unit = parseUnit(value);
+                default -> {
+                    // other fields (T, Q, R, Z, C, ...) are kept as text
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw errorAt(column, e.getMessage());
+        }
+    }
+
+    private static Fraction parseUnit(String value) {
+        String[] parts = value.split("/");
+        try {
+            if (parts.length == 2) {
+                long n = Long.parseLong(parts[0].trim());
+                long d = Long.parseLong(parts[1].trim());
+                if (n > 0 && d > 0) {
+                    return Fraction.of(n, d);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("unknown note length '" + value + "'; expected e.g. 1/8");
+    }
+
+    // ----- body
+
+    private void body() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (atLineStart() && pos + 1 < text.length() && text.charAt(pos + 1) == ':' && Character.isLetter(c)) {
+                bodyField();
+            } else if (c == '\n') {
+                pos++;
+                line++;
+                lineStart = pos;
+            } else if (c == '%') {
+                skipToLineEnd();
+            } else if (c == ' ' || c == '\t' || c == '\r' || c == '`' || c == '\\') {
+                pos++;
+            } else if (c == '|' || c == ':' && pos + 1 < text.length() && "|:".indexOf(text.charAt(pos + 1)) >= 0) {
+                barLine();
+            } else if (c == '[') {
+                bracket();
+            } else if (c == '"') {
+                skipPast('"', "a closing \" for the chord symbol");
+            } else if (c == '{') {
+                skipPast('}', "a closing } for the grace notes");
+            } else if (c == '!') {
+                decorationOrLineBreak();
+            } else if (c == '+' && text.indexOf('+', pos + 1) > pos && text.indexOf('+', pos + 1) < lineEnd()) {
+                pos = text.indexOf('+', pos + 1) + 1;
+            } else if (DECORATIONS.indexOf(c) >= 0) {
+                pos++;
+            } else if (c == '(') {
+                tupletOrSlur();
+            } else if (c == ')') {
+                pos++;
+            } else if (c == '-') {
+                tie();
+            } else if (c == '>' || c == '<') {
+                brokenRhythm();
+            } else if (c == 'z' || c == 'x') {
+                pos++;
+                addNote(Note.rest(length()));
+            } else if (c == 'Z') {
+                pos++;
+                length();
+                barMultiRest = true;
+            } else if (c == '^' || c == '_' || c == '=' || isNoteLetter(c)) {
+                addNote(note());
+            } else {
+                throw error("unexpected '" + c + "'; expected a note (A-G, a-g), a rest (z), a bar line or a "
+                        + "decoration");
+            }
+        }
+    }
+
+    private boolean atLineStart() {
+        for (int i = lineStart; i < pos; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void bodyField() {
+        int column = pos - lineStart + 1;
+        char name = text.charAt(pos);
+        pos += 2;
+        String value = stripComment(readLine()).trim();
+        if (name == 'K' || name == 'M' || name == 'L') {
+            applyField(name, value, column);
+        }
+    }
+
+    private void bracket() {
+        if (pos + 1 >= text.length()) {
+            throw error("a '[' ends the tune");
+        }
+        char next = text.charAt(pos + 1);
+        if (Character.isDigit(next)) {
+            pos++;
+            barEnding = readEndingNumber();
+        } else if (Character.isLetter(next) && pos + 2 < text.length() && text.charAt(pos + 2) == ':') {
+            int close = text.indexOf(']', pos);
+            if (close < 0 || close > lineEnd()) {
+                throw error("an inline field [" + next + ":...] has no closing ]");
+            }
+            int column = pos - lineStart + 1;
+            String value = text.substring(pos + 3, close).trim();
+            pos = close + 1;
+            applyField(next, value, column);
+        } else if (next == '|') {
+            pos++; // [| reads as |
+            barLine();
+        } else {
+            chord();
+        }
+    }
+
+    private void chord() {
+        int column = pos - lineStart + 1;
+        pos++;
+        List<Integer> pitches = new ArrayList<>();
+        Fraction first = null;
+        while (pos < text.length() && text.charAt(pos) != ']') {
+            char c = text.charAt(pos);
+            if (c == '^' || c == '_' || c == '=' || isNoteLetter(c)) {
+                Note n = note();
+                pitches.add(n.pitches()[0]);
+                if (first == null) {
+                    first = n.length();
+                }
+            } else if (c == ' ' || DECORATIONS.indexOf(c) >= 0 || c == '-') {
+                pos++;
+            } else {
+                throw errorAt(column, "a chord [...] holds '" + c + "'; expected notes");
+            }
+        }
+        if (pos >= text.length() || pitches.isEmpty()) {
+            throw errorAt(column, pitches.isEmpty() ? "an empty chord []" : "a chord [ has no closing ]");
+        }
+        pos++;
+        Fraction outer = multiplier();
+        addNote(new Note(pitches.stream().mapToInt(Integer::intValue).toArray(), first.times(outer), false));
+    }
+
+    private void barLine() {
+        int start = pos;
+        while (pos < text.length() && "|:]".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+        String bar = text.substring(start, pos);
+        boolean endsRepeat = bar.startsWith(":");
+        boolean startsRepeat = bar.endsWith(":") && bar.length() > 1 || bar.equals("::");
+        if (bar.equals("::")) {
+            endsRepeat = true;
+            startsRepeat = true;
+        }
+        boolean endsSection = endsRepeat || bar.contains("||") || bar.contains("]");
+        int ending = 0;
+        if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            ending = readEndingNumber();
+        }
+        endBar(endsRepeat, endsSection);
+        barStartsRepeat = startsRepeat;
+        if (ending > 0) {
+            barEnding = ending;
+        }
+    }
+
+    private int readEndingNumber() {
+        int value = text.charAt(pos) - '0';
+        pos++;
+        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == ','
+                || text.charAt(pos) == '-')) {
+            pos++;
+        }
+        return value;
+    }
+
+    private void endBar(boolean endsRepeat, boolean endsSection) {
+        if (notes.isEmpty() && !barMultiRest) {
+            // an empty bar (as before a leading |:) carries its marks to the next one
+            if (endsRepeat && !bars.isEmpty()) {
+                Bar last = bars.remove(bars.size() - 1);
+                bars.add(new Bar(last.notes(), last.startsRepeat(), true, true, last.ending(), last.multiMeasureRest(),
+                        last.meter()));
+            }
+            return;
+        }
+        bars.add(new Bar(notes, barStartsRepeat, endsRepeat, endsSection, barEnding, barMultiRest, meter));
+        notes = new ArrayList<>();
+        barStartsRepeat = false;
+        barEnding = 0;
+        barMultiRest = false;
+        barAccidentals.clear();
+    }
+
+    private void decorationOrLineBreak() {
+        int close = text.indexOf('!', pos + 1);
+        if (close > pos + 1 && close < lineEnd() && text.substring(pos + 1, close).matches("[A-Za-z0-9<>().+-]+")) {
+            pos = close + 1;
+        } else {
+            pos++; // '!' as a line break (ABC 1.6)
+        }
+    }
+
+    private void tupletOrSlur() {
+        pos++;
+        if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            int p = readInt();
+            int q = -1;
+            int r = p;
+            if (pos < text.length() && text.charAt(pos) == ':') {
+                pos++;
+                if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    q = readInt();
+                }
+                if (pos < text.length() && text.charAt(pos) == ':') {
+                    pos++;
+                    if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                        r = readInt();
+                    }
+                }
+            }
+            if (q < 0) {
+                q = switch (p) {
+                    case 2, 4, 8 -> 3;
+                    case 3, 6 -> 2;
+                    default -> meter.isCompound() ? 3 : 2;
+                };
+            }
+            if (p < 2 || p > 9) {
+                throw error("a tuplet (" + p + " is not supported; expected (2 to (9");
+            }
+            tupletLeft = r;
+            tupletFactor = Fraction.of(q, p);
+        }
+    }
+
+    private void tie() {
+        pos++;
+        if (notes.isEmpty()) {
+            return; // a tie across a bar line is marked on the previous bar's last note, already closed
+        }
+        Note last = notes.remove(notes.size() - 1);
+        notes.add(last.withTie());
+    }
+
+    private void brokenRhythm() {
+        char c = text.charAt(pos);
+        int count = 0;
+        while (pos < text.length() && text.charAt(pos) == c) {
+            pos++;
+            count++;
+        }
+        if (notes.isEmpty() || count > 3) {
+            throw error("a broken rhythm '" + String.valueOf(c).repeat(count) + "' needs a note before it");
+        }
+        Fraction shorter = Fraction.of(1, 1L << count);
+        Fraction longer = Fraction.of(2, 1).minus(shorter);
+        Note last = notes.remove(notes.size() - 1);
+        notes.add(last.withLength(last.length().times(c == '>' ? longer : shorter)));
+        pendingBroken = c == '>' ? shorter : longer;
+    }
+
+    private void addNote(Note note) {
+        Note n = note;
+        if (pendingBroken != null) {
+            n = n.withLength(n.length().times(pendingBroken));
+            pendingBroken = null;
+        }
+        if (tupletLeft > 0) {
+            n = n.withLength(n.length().times(tupletFactor));
+            tupletLeft--;
+        }
+        notes.add(n);
+    }
+
+    /** A single note: accidental, letter, octave marks and length. */
+    private Note note() {
+        int column = pos - lineStart + 1;
+        Integer accidental = null;
+        if (text.charAt(pos) == '^') {
+            accidental = 1;
+            pos++;
+            if (pos < text.length() && text.charAt(pos) == '^') {
+                accidental = 2;
+                pos++;
+            }
+        } else if (text.charAt(pos) == '_') {
+            accidental = -1;
+            pos++;
+            if (pos < text.length() && text.charAt(pos) == '_') {
+                accidental = -2;
+                pos++;
+            }
+        } else if (text.charAt(pos) == '=') {
+            accidental = 0;
+            pos++;
+        }
+        if (pos >= text.length() || !isNoteLetter(text.charAt(pos))) {
+            throw errorAt(column, "an accidental must be followed by a note letter");
+        }
+        char letter = text.charAt(pos);
+        pos++;
+        int octave = Character.isLowerCase(letter) ? 1 : 0;
+        while (pos < text.length() && (text.charAt(pos) == '\'' || text.charAt(pos) == ',')) {
+            octave += text.charAt(pos) == '\'' ? 1 : -1;
+            pos++;
+        }
+        char upper = Character.toUpperCase(letter);
+        String slot = upper + ":" + octave;
+        int shift;
+        if (accidental != null) {
+            shift = accidental;
+            barAccidentals.put(slot, accidental);
+        } else {
+            shift = barAccidentals.getOrDefault(slot, key.accidental(upper));
+        }
+        int pitch = 60 + LETTER_SEMITONES[upper - 'A'] + 12 * octave + shift;
+        if (pitch < 0 || pitch > 127) {
+            throw errorAt(column, "the note " + letter + " is outside MIDI's range");
+        }
+        return new Note(new int[] {pitch}, length(), false);
+    }
+
+    private Fraction length() {
+        return unit.times(multiplier());
+    }
+
+    /** A length multiplier: 2, /2, /, //, 3/2... (1 if none). */
+    private Fraction multiplier() {
+        long n = 1;
+        long d = 1;
+        if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            n = readInt();
+            if (n == 0) {
+                throw error("a note length of 0");
+            }
+        }
+        while (pos < text.length() && text.charAt(pos) == '/') {
+            pos++;
+            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                long div = readInt();
+                if (div == 0) {
+                    throw error("a note length divided by 0");
+                }
+                d *= div;
+            } else {
+                d *= 2;
+            }
+            if (d > 1024) {
+                throw error("a note length shorter than 1/1024");
+            }
+        }
+        return Fraction.of(n, d);
+    }
+
+    private int readInt() {
+        int start = pos;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && pos - start < 4) {
+            pos++;
+        }
+        return Integer.parseInt(text.substring(start, pos));
+    }
+
+    private static boolean isNoteLetter(char c) {
+        return (c >= 'A' && c <= 'G') || (c >= 'a' && c <= 'g');
+    }
+
+    // ----- text helpers
+
+    private String readLine() {
+        int end = lineEnd();
+        String content = text.substring(pos, end);
+        pos = Math.min(end + 1, text.length());
+        line++;
+        lineStart = pos;
+        return content;
+    }
+
+    private int lineEnd() {
+        int end = text.indexOf('\n', pos);
+        return end < 0 ? text.length() : end;
+    }
+
+    private void skipToLineEnd() {
+        pos = lineEnd();
+    }
+
+    private void skipPast(char close, String expected) {
+        int column = pos - lineStart + 1;
+        int end = text.indexOf(close, pos + 1);
+        if (end < 0 || end > lineEnd()) {
+            throw errorAt(column, "expected " + expected + " on the same line");
+        }
+        pos = end + 1;
+    }
+
+    private static String stripComment(String value) {
+        int percent = value.indexOf('%');
+        return percent < 0 ? value : value.substring(0, percent);
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 30 ? s : s.substring(0, 27) + "...";
+    }
+
+    private AbcException error(String message) {
+        return errorAt(pos - lineStart + 1, message);
+    }
+
+    private AbcException errorAt(int column, String message) {
+        String name = fields.containsKey('X') ? " (X:" + fields.get('X') + (fields.containsKey('T')
+                ? " '" + fields.get('T') + "'" : "") + ")" : "";
+        return new AbcException(number, name, line, column, message);
+    }
+}

@@ -1,0 +1,59 @@
+package introdl.music;
+
+/**
+ * A time signature from an ABC {@code M:} field ("6/8", "C" = 4/4, "C|" = 2/2, "none"): how long a
+ * complete bar is, in whole notes.
+ */
+public record Meter(String text, Fraction bar) {
+    /** No meter: bars are not checked. */
+    public static final Meter FREE = new Meter("none", null);
+
+    /**
+     * Parses a meter field.
+     *
+     * @throws IllegalArgumentException if it is not a meter
+     */
+    public static Meter parse(String field) {
+        String text = field.trim();
+        if (text.equals("C")) {
+            return new Meter(text, Fraction.of(4, 4));
+        }
+        if (text.equals("C|")) {
+            return new Meter(text, Fraction.of(2, 2));
+        }
+        if (text.equalsIgnoreCase("none") || text.isEmpty()) {
+            return FREE;
+        }
+        String[] parts = text.split("/");
+        try {
+            if (parts.length == 2) {
+                long n = 0;
+                for (String term : parts[0].split("\\+")) {
+                    n += Long.parseLong(term.trim());
+                }
+                long d = Long.parseLong(parts[1].trim());
+                if (n > 0 && d > 0 && n <= 64 && d <= 64) {
+                    return new Meter(text, Fraction.of(n, d));
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("unknown meter '" + field + "'; expected e.g. 6/8, 4/4, C or C|");
+    }
+
+    /** Whether bars have a length to check. */
+    public boolean isFree() {
+        return bar == null;
+    }
+
+    /** ABC's default note length: 1/16 for meters under 3/4, else 1/8. */
+    public Fraction defaultUnit() {
+        return bar != null && bar.compareTo(Fraction.of(3, 4)) < 0 ? Fraction.of(1, 16) : Fraction.of(1, 8);
+    }
+
+    /** True for compound meters (6/8, 9/8, 12/8): tuplets of 5, 7 or 9 then take 3 beats. */
+    public boolean isCompound() {
+        return bar != null && bar.denominator() == 8 && bar.numerator() % 3 == 0 && bar.numerator() > 3;
+    }
+}

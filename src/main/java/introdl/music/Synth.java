@@ -1,0 +1,86 @@
+package introdl.music;
+
+import introdl.io.AtomicFiles;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+/**
+ * A small synthesizer written in Java: each note is a few harmonics of its pitch under an
+ * envelope (5 ms attack, a quick decay to a held level, a 30 ms release at the note's end), mixed
+ * and written as a WAV file. It needs no sound card, sound bank or external program, so it renders
+ * the same everywhere.
+ */
+public final class Synth {
+    /** Samples per second. */
+    public static final int SAMPLE_RATE = 22_050;
+    private static final double[] HARMONICS = {1.0, 0.45, 0.25, 0.12};
+    private static final double ATTACK = 0.005;
+    private static final double RELEASE = 0.03;
+    private static final double DECAY_SECONDS = 0.08;
+    private static final double SUSTAIN = 0.6;
+
+    private Synth() {}
+
+    /** The frequency in Hz of a MIDI note (69 = A4 = 440 Hz). */
+    public static double frequency(int pitch) {
+        return 440 * Math.pow(2, (pitch - 69) / 12.0);
+    }
+
+    /** Renders notes to samples in -1..1. */
+    public static float[] render(List<Midi.TimedNote> notes) {
+        double end = notes.stream().mapToDouble(n -> n.start() + n.length()).max().orElse(0) + RELEASE;
+        float[] out = new float[(int) Math.ceil(end * SAMPLE_RATE)];
+        for (Midi.TimedNote note : notes) {
+            double f = frequency(note.pitch());
+            double gain = 0.25 * note.velocity() / 127.0;
+            int first = (int) Math.round(note.start() * SAMPLE_RATE);
+            int count = (int) Math.round((note.length() + RELEASE) * SAMPLE_RATE);
+            for (int i = 0; i < count && first + i < out.length; i++) {
+                double t = (double) i / SAMPLE_RATE;
+                double envelope = t < ATTACK ? t / ATTACK
+                        : SUSTAIN + (1 - SUSTAIN) * Math.exp(-(t - ATTACK) / DECAY_SECONDS);
+                if (t > note.length()) {
+                    envelope *= Math.max(0, 1 - (t - note.length()) / RELEASE);
+                }
+                double wave = 0;
+                for (int h = 0; h < HARMONICS.length; h++) {
+                    wave += HARMONICS[h] * Math.sin(2 * Math.PI * f * (h + 1) * t);
+                }
+                out[first + i] += (float) (gain * envelope * wave);
+            }
+        }
+        float peak = 0;
+        for (float v : out) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        if (peak > 0.99f) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] *= 0.99f / peak;
+            }
+        }
+        return out;
+    }
+
+    /** Writes samples as a 16-bit mono WAV file. */
+    public static Path writeWav(float[] samples, Path file) {
+        byte[] pcm = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            int v = Math.round(Math.max(-1, Math.min(1, samples[i])) * 32767);
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        AudioFormat format = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
+        return AtomicFiles.write(file, out -> AudioSystem.write(
+                new AudioInputStream(new ByteArrayInputStream(pcm), format, samples.length), AudioFileFormat.Type.WAVE, out));
+    }
+
+    /** Renders a tune (through its MIDI) and writes it as WAV. */
+    public static Path writeWav(Tune tune, Path file) {
+        return writeWav(render(Midi.notes(Midi.sequence(tune))), file);
+    }
+}
