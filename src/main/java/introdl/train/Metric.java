@@ -36,10 +36,17 @@ public interface Metric {
         };
     }
 
-    /** Share of samples whose highest-scoring class is the label (labels are class indices). */
+    /**
+     * Share of predictions whose highest-scoring class is the label (labels are class indices).
+     * With a label per time step (batch, time), each sample counts the share of its steps right.
+     */
     static Metric accuracy() {
-        // eq promotes the integer class index to the labels' type: no conversions needed
-        return of("accuracy", (labels, predictions) -> predictions.argMax(-1).eq(labels).countNonzero());
+        return of("accuracy", (labels, predictions) -> {
+            // eq promotes the integer class index to the labels' type: no conversions needed
+            NDArray correct = predictions.argMax(-1).eq(labels).countNonzero();
+            long perSample = labels.size() / Math.max(1, labels.getShape().get(0));
+            return perSample == 1 ? correct : correct.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).div(perSample);
+        });
     }
 
     /** Share of samples where a single logit's sign (positive = class 1) matches a 0/1 label. */

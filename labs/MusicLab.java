@@ -1,0 +1,93 @@
+import ai.djl.Model;
+import introdl.lab.Lab;
+import introdl.lab.LabRun;
+import introdl.music.Composer;
+import introdl.lab.MusicReport;
+import introdl.music.TuneData;
+import introdl.music.Tunes;
+import introdl.sequence.CharLstm;
+import introdl.sequence.SequenceLoss;
+import introdl.train.History;
+import introdl.train.Metric;
+import introdl.train.Models;
+import introdl.train.Optimizers;
+import introdl.train.Schedule;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Lab 1: an LSTM learns Irish folk tunes in ABC notation, character by character, and writes new ones. */
+@Command(name = "music", mixinStandardHelpOptions = true,
+        description = "Train an LSTM on Irish folk tunes in ABC notation and let it write new ones, as ABC, MIDI "
+                + "and WAV (Lab 1).")
+public final class MusicLab extends Lab {
+    @Option(names = "--tunes", paramLabel = "FILE",
+            description = "An ABC collection to learn from (default: the course's irish.abc from the data folder, "
+                    + "the cache or a download, else the bundled tunes).")
+    Path tunes;
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
+            description = "default (sized for a laptop CPU: embedding 64, LSTM 256, 15 epochs) or course (the "
+                    + "course's: embedding 256, LSTM 1024, batch 8, 3000 steps) (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training windows (overrides the preset).")
+    Integer epochs;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "LSTM units (overrides the preset).")
+    Integer hidden;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (overrides the preset).")
+    Double learningRate;
+
+    @Option(names = "--generate", paramLabel = "N", defaultValue = "10",
+            description = "How many tunes to write after training (default: ${DEFAULT-VALUE}).")
+    int generate;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0",
+            description = "Sampling temperature: below 1 plays safe, above 1 takes risks (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "X:",
+            description = "What each new tune starts with (default: ${DEFAULT-VALUE}).")
+    String prefix;
+
+    @Override
+    protected void validate() {
+        Tunes.Preset chosen = Tunes.Preset.named(preset);
+        chosen.withOverrides(epochs, hidden, learningRate);
+        requirePositive("--generate", generate);
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("--temperature must be positive, got " + temperature);
+        }
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("--prefix must not be empty");
+        }
+    }
+
+    @Override
+    protected void run(LabRun run) {
+        TuneData.Loaded loaded = TuneData.load(tunes);
+        Tunes.Preset settings = Tunes.Preset.named(preset).withOverrides(epochs, hidden, learningRate);
+        if (run.quick()) {
+            settings = Tunes.Preset.QUICK;
+        }
+        Tunes.Corpus corpus = Tunes.corpus(loaded.book(), settings, run.quick(), run.seed());
+        run.say("%s from %s: %s; %s", settings, loaded.source(), loaded.book(), corpus);
+        try (Model model = Models.create("music", new CharLstm(corpus.vocabulary().size(), settings.embedding(),
+                settings.hidden()))) {
+            History history = run.fit(model).loss(new SequenceLoss()).metrics(Metric.accuracy())
+                    .optimizer(Optimizers.adam(settings.learningRate()).schedule(Schedule.cosine(0.1)))
+                    .clipGradNorm(5).epochs(settings.epochs(corpus.training().size()))
+                    .batchSize(settings.batchSize()).validateOn(corpus.validation()).run(corpus.training());
+            List<Composer.Composition> written = new Composer(model, corpus.vocabulary())
+                    .compose(run.quickOr(3, generate), prefix, temperature, run.seed());
+            MusicReport.write(run, model, corpus, loaded, settings, history, written, temperature);
+            Composer.Verdict verdict = Composer.judge(written);
+            run.say("Validation loss %.3f nats per character; of %d tunes written, %d can be read and %d have every "
+                    + "bar fitting the meter", history.last().get(History.VAL_LOSS), verdict.tunes(), verdict.parse(),
+                    verdict.barsMatch());
+        }
+    }
+}

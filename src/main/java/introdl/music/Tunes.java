@@ -1,0 +1,125 @@
+package introdl.music;
+
+import introdl.data.Examples;
+import introdl.sequence.CharWindows;
+import introdl.sequence.Vocabulary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Lab 1's setup: model and training presets, and a tune collection turned into next-character
+ * training windows, with whole tunes held out for validation so the validation loss measures
+ * tunes the model has never seen.
+ */
+public final class Tunes {
+    /** The share of tunes held out for validation. */
+    public static final double VALIDATION_SHARE = 0.1;
+    /** In quick mode, only this many tunes are used. */
+    static final int QUICK_TUNES = 80;
+
+    private Tunes() {}
+
+    /**
+     * Model and training sizes.
+     *
+     * @param name the preset's name
+     * @param embedding the size of each character's learnt vector
+     * @param hidden the LSTM's units
+     * @param sequenceLength characters per training window
+     * @param batchSize windows per update
+     * @param learningRate Adam's base rate
+     * @param epochs passes over the windows, or 0 to derive them from {@code steps}
+     * @param steps parameter updates (the course counts these), used when epochs is 0
+     */
+    public record Preset(String name, int embedding, int hidden, int sequenceLength, int batchSize,
+            double learningRate, int epochs, int steps) {
+        /** Sized for a 2-core laptop CPU: a few minutes. */
+        public static final Preset DEFAULT = new Preset("default", 64, 256, 100, 32, 5e-3, 15, 0);
+        /** The course's Lab 1: embedding 256, LSTM 1024, batch 8, sequence 100, Adam 5e-3, 3000 iterations. */
+        public static final Preset COURSE = new Preset("course", 256, 1024, 100, 8, 5e-3, 0, 3000);
+        /** For smoke tests: a small model, a few tunes, two epochs. */
+        public static final Preset QUICK = new Preset("quick", 16, 64, 50, 32, 1e-2, 2, 0);
+
+        public Preset {
+            if (embedding < 1 || hidden < 1 || sequenceLength < 2 || batchSize < 1 || !(learningRate > 0)
+                    || epochs < 0 || steps < 0 || epochs == 0 && steps == 0) {
+                throw new IllegalArgumentException("preset sizes, rate and epochs (or steps) must be positive: " + this);
+            }
+        }
+
+        /** The preset by name: default or course. */
+        public static Preset named(String name) {
+            return switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "default" -> DEFAULT;
+                case "course" -> COURSE;
+                default -> throw new IllegalArgumentException("unknown preset '" + name + "'; expected default or course");
+            };
+        }
+
+        /** The same preset with any of these set (null keeps the preset's). */
+        public Preset withOverrides(Integer newEpochs, Integer newHidden, Double newRate) {
+            return new Preset(name, embedding, newHidden != null ? newHidden : hidden, sequenceLength, batchSize,
+                    newRate != null ? newRate : learningRate, newEpochs != null ? newEpochs : epochs,
+                    newEpochs != null ? 0 : steps);
+        }
+
+        /** Epochs to train for with this many windows: the preset's, or enough for its steps. */
+        public int epochs(int windows) {
+            if (epochs > 0) {
+                return epochs;
+            }
+            int perEpoch = Math.max(1, windows / batchSize);
+            return Math.max(1, (int) Math.ceil((double) steps / perEpoch));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s preset: embedding %d, LSTM %d, windows of %d, batch %d, Adam %.3g, %s",
+                    name, embedding, hidden, sequenceLength, batchSize, learningRate,
+                    epochs > 0 ? epochs + " epochs" : steps + " steps");
+        }
+    }
+
+    /**
+     * A collection ready to learn from.
+     *
+     * @param vocabulary every character of the collection
+     * @param training windows of the training tunes
+     * @param validation windows of the held-out tunes
+     * @param trainingTunes how many tunes are trained on
+     * @param validationTunes how many are held out
+     */
+    public record Corpus(Vocabulary vocabulary, Examples training, Examples validation, int trainingTunes,
+            int validationTunes) {
+        @Override
+        public String toString() {
+            return vocabulary + ", " + trainingTunes + " tunes (" + training.size() + " windows) to train on, "
+                    + validationTunes + " held out (" + validation.size() + " windows)";
+        }
+    }
+
+    /** Splits the tunes (seeded), builds the vocabulary, and cuts both parts into windows. */
+    public static Corpus corpus(TuneBook book, Preset preset, boolean quick, long seed) {
+        List<String> texts = new ArrayList<>(book.texts());
+        if (quick && texts.size() > QUICK_TUNES) {
+            texts = new ArrayList<>(texts.subList(0, QUICK_TUNES));
+        }
+        if (texts.size() < 2) {
+            throw new IllegalArgumentException("the collection has " + texts.size() + " tune(s); at least 2 are needed "
+                    + "(one to train on, one to validate)");
+        }
+        Vocabulary vocabulary = Vocabulary.of(String.join("\n\n", texts) + "\n\n");
+        Collections.shuffle(texts, new Random(seed));
+        int held = Math.max(1, (int) Math.round(texts.size() * VALIDATION_SHARE));
+        String validation = String.join("\n\n", texts.subList(0, held)) + "\n\n";
+        String training = String.join("\n\n", texts.subList(held, texts.size())) + "\n\n";
+        int length = Math.min(preset.sequenceLength(), Math.min(training.length(), validation.length()) - 1);
+        return new Corpus(vocabulary,
+                CharWindows.of("tunes/train", training, vocabulary, length, Math.max(1, length / 2), seed),
+                CharWindows.of("tunes/validation", validation, vocabulary, length, length, seed + 1),
+                texts.size() - held, held);
+    }
+}
