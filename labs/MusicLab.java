@@ -28,7 +28,7 @@ public final class MusicLab extends Lab {
     Path tunes;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
-            description = "default (sized for a laptop CPU: embedding 64, LSTM 256, 15 epochs) or course (the "
+            description = "default (sized for a laptop CPU: embedding 64, LSTM 256, 8 epochs) or course (the "
                     + "course's: embedding 256, LSTM 1024, batch 8, 3000 steps) (default: ${DEFAULT-VALUE}).")
     String preset;
 
@@ -55,6 +55,10 @@ public final class MusicLab extends Lab {
 
     @Override
     protected void validate() {
+        if (tunes != null && !java.nio.file.Files.isRegularFile(tunes)) {
+            throw new IllegalArgumentException("--tunes: there is no file " + tunes.toAbsolutePath()
+                    + "; give the path of an ABC collection");
+        }
         Tunes.Preset chosen = Tunes.Preset.named(preset);
         chosen.withOverrides(epochs, hidden, learningRate);
         requirePositive("--generate", generate);

@@ -1,0 +1,100 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import com.google.gson.Gson;
+import introdl.SharedData;
+import introdl.music.TuneBook;
+import introdl.sequence.CharLstm;
+import introdl.sequence.TextGenerator;
+import introdl.sequence.Vocabulary;
+import introdl.train.Models;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lab 1 driven from the command line: a quick run, a run that learns the notation, and bad options. */
+class MusicLabTest {
+    @TempDir
+    Path runs;
+
+    @Test
+    void quickRunWritesEveryTuneAsAbcAndEachReadableOneAsMidiAndWav() throws Exception {
+        LabsTest.Result r = LabsTest.launch("music", "--quick", "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("nats per character"), r.out());
+        Path run = LabsTest.onlyRun(runs, "music");
+        for (String file : new String[] {"config.json", "history.csv", "loss.png", "index.html", "results.json",
+                "checkpoint.zip", "model/vocabulary.json", "tunes/tune-01.abc", "tunes/tune-03.abc"}) {
+            assertTrue(Files.isRegularFile(run.resolve(file)), "run folder has " + file);
+        }
+        Map<String, Object> results = LabsTest.results(run);
+        assertEquals(3.0, results.get("tunes_written"));
+        assertEquals(results.get("tunes_parsed"), (double) count(run.resolve("tunes"), ".wav"));
+        assertEquals(results.get("tunes_parsed"), (double) count(run.resolve("tunes"), ".mid"));
+        String html = Files.readString(run.resolve("index.html"));
+        assertTrue(html.contains("Tune 1 - ") && html.contains("Tune 3 - "), "the report lists every tune");
+    }
+
+    @Test
+    void theDefaultLabLearnsTheNotationOfTheCoursesTunesWellEnoughToBePlayed() throws Exception {
+        SharedData.require("mit6s191");
+        LabsTest.Result r = LabsTest.launch("music", "--generate", "20", "--quiet", "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path run = LabsTest.onlyRun(runs, "music");
+        Map<String, Object> results = LabsTest.results(run);
+        double loss = (Double) results.get("validation_loss");
+        // a model that knew only character frequencies would score about 3.3 nats per character
+        assertTrue(loss < 1.25, "validation loss on 80 unseen tunes: " + loss);
+        double parsed = (Double) results.get("tunes_parsed");
+        assertTrue(parsed >= 10, "at least half of 20 written tunes read as ABC, got " + parsed);
+        assertTrue((Double) results.get("tunes_bars_match") >= 2, results.toString());
+        assertEquals(parsed, (double) count(run.resolve("tunes"), ".wav"));
+        String html = Files.readString(run.resolve("index.html"));
+        assertTrue(html.contains("<audio controls src=\"tunes/tune-"), "the report plays the tunes");
+
+        // the saved model and vocabulary are enough to write more
+        Vocabulary vocabulary = Vocabulary.ofCharacters(
+                new Gson().fromJson(Files.readString(run.resolve("model/vocabulary.json")), Map.class)
+                        .get("characters").toString());
+        try (Model model = Models.load(run.resolve("model"), "music", new CharLstm(vocabulary.size(), 64, 256))) {
+            String tune = new TextGenerator(model, vocabulary).generate("X:1\nT:", 200, 0.8, new Random(1));
+            assertTrue(tune.contains("\nK:") || tune.contains("\nM:"), "writes a header: " + tune);
+        }
+    }
+
+    @Test
+    void optionValuesAreCheckedBeforeAnyRunFolder() {
+        for (String[] args : new String[][] {{"--temperature", "0"}, {"--preset", "huge"}, {"--generate", "0"},
+                {"--prefix", ""}, {"--epochs", "0"}, {"--tunes", runs.resolve("none.abc").toString()}}) {
+            List<String> all = new java.util.ArrayList<>(List.of("music", "--runs", runs.toString()));
+            all.addAll(List.of(args));
+            LabsTest.Result r = LabsTest.launch(all.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertFalse(Files.exists(runs.resolve("music")), "no run folder for a usage error");
+    }
+
+    @Test
+    void aNamedCollectionIsLearntFrom(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.abc");
+        Files.writeString(file, String.join("\n\n", introdl.music.TuneData.bundled().texts().subList(0, 4)));
+        LabsTest.Result r = LabsTest.launch("music", "--quick", "--tunes", file.toString(), "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("mine.abc") && r.out().contains("4 tunes"), r.out());
+        assertEquals(4, TuneBook.read(file).tunes().size());
+    }
+
+    private static long count(Path folder, String suffix) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).count();
+        }
+    }
+}
