@@ -77,7 +77,7 @@ public final class MusicLab extends Lab {
         if (run.quick()) {
             settings = Tunes.Preset.QUICK;
         }
-        Tunes.Corpus corpus = Tunes.corpus(loaded.book(), settings, run.quick(), run.seed());
+        Tunes.Corpus corpus = Tunes.corpus(loaded.book(), settings, run.seed());
         run.say("%s from %s: %s; %s", settings, loaded.source(), loaded.book(), corpus);
         try (Model model = Models.create("music", new CharLstm(corpus.vocabulary().size(), settings.embedding(),
                 settings.hidden()))) {

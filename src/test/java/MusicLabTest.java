@@ -83,6 +83,22 @@ class MusicLabTest {
     }
 
     @Test
+    void offlineWithNoCollectionTheLabRunsOnTheBundledTunesAndSaysSo(@TempDir Path home) throws Exception {
+        String oldHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        LabsTest.Result[] r = new LabsTest.Result[1];
+        try {
+            SharedData.withDataDirectory(home.resolve("no-data").toString(),
+                    () -> r[0] = LabsTest.launch("music", "--quick", "--runs", runs.toString()));
+        } finally {
+            System.setProperty("user.home", oldHome);
+        }
+        assertEquals(0, r[0].exitCode(), r[0].err());
+        assertTrue(r[0].out().contains("bundled with introdl: 12 tunes"), r[0].out());
+        assertTrue(Files.readString(LabsTest.onlyRun(runs, "music").resolve("index.html")).contains("bundled"));
+    }
+
+    @Test
     void aNamedCollectionIsLearntFrom(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mine.abc");
         Files.writeString(file, String.join("\n\n", introdl.music.TuneData.bundled().texts().subList(0, 4)));

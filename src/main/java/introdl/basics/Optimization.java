@@ -12,6 +12,7 @@ import introdl.train.TrainingDivergedException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Lecture 1's optimisation experiments, each a set of training runs on the same problem from the
@@ -64,9 +65,19 @@ public final class Optimization {
 
     private static void train(Comparison comparison, String name, Examples train, Supplier<Block> network,
             Optimizers.Spec optimizer, int batchSize, int epochs, long seed) {
+        run(comparison, name, train, network,
+                fit -> fit.optimizer(optimizer).epochs(epochs).batchSize(batchSize).seed(seed));
+    }
+
+    /**
+     * Trains a fresh {@code network} on {@code train} with the fit loop set up by {@code settings}
+     * and adds the run to {@code comparison} with its verdict, or with the epoch in which it
+     * diverged.
+     */
+    public static void run(Comparison comparison, String name, Examples train, Supplier<Block> network,
+            UnaryOperator<Fit> settings) {
         try (Model model = Models.create(name, network.get())) {
-            History history = Fit.of(model).optimizer(optimizer).epochs(epochs).batchSize(batchSize).seed(seed)
-                    .quiet().run(train);
+            History history = settings.apply(Fit.of(model).quiet()).run(train);
             comparison.add(name, history, verdict(history));
         } catch (TrainingDivergedException e) {
             comparison.add(name, e.history(), "diverges (the loss became infinite in epoch "

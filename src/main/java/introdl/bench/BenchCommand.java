@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + "(prints figures).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "all",
-            description = "mlp, cnn or all (default: ${DEFAULT-VALUE}).")
+            description = "mlp, cnn, all (both) or music (Lab 1's presets: training and generation speed) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per loop; loops take turns, in a "
@@ -49,15 +50,27 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("mlp", "cnn", "all").contains(model)) {
+        if (!List.of("mlp", "cnn", "all", "music").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown model '" + model + "'; expected mlp, cnn or all");
+                    "unknown model '" + model + "'; expected mlp, cnn, all or music");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Examples train = Digits.split(42).train();
         out.printf(Locale.ROOT, "%s, %s %s on %s, %d CPU cores%n", LocalDate.now(), Engine.getInstance().getEngineName(),
                 Engine.getInstance().getVersion(), Devices.describe(Devices.forTraining()),
                 Runtime.getRuntime().availableProcessors());
+        if (model.equals("music")) {
+            MusicBenchmark.run(out, 50, epochsOr(2));
+        } else {
+            compareLoops(out);
+        }
+        out.printf(Locale.ROOT, "%npeak Java heap %.0f MiB, peak process RSS %.0f MiB%n", Memory.peakHeapMiB(),
+                Memory.peakRssMiB());
+        out.flush();
+        return 0;
+    }
+
+    private void compareLoops(PrintWriter out) {
+        Examples train = Digits.split(42).train();
         if (!model.equals("cnn")) {
             Mlp mlp = Mlp.of(400, 10, 256, 128).withDropout(0.1).withBatchNorm(true);
             compare(out, new LoopBenchmark(mlp.toString(), mlp::build, train, batchSize, epochsOr(2)), roundsOr(20), true);
@@ -66,10 +79,6 @@ public final class BenchCommand implements Callable<Integer> {
             Cnn cnn = Cnn.lecture(train.sampleShape(), 10).withBatchNorm(true).withDropout(0.3);
             compare(out, new LoopBenchmark(cnn.toString(), cnn::build, train, batchSize, epochsOr(1)), roundsOr(10), false);
         }
-        out.printf(Locale.ROOT, "%npeak Java heap %.0f MiB, peak process RSS %.0f MiB%n", Memory.peakHeapMiB(),
-                Memory.peakRssMiB());
-        out.flush();
-        return 0;
     }
 
     private int roundsOr(int fallback) {

@@ -2,7 +2,12 @@ package introdl.music;
 
 import introdl.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -31,17 +36,25 @@ public final class Synth {
         return 440 * Math.pow(2, (pitch - 69) / 12.0);
     }
 
-    /** Renders notes to samples in -1..1. */
+    /** Sample rate of the audio embedded in notebooks: a quarter of the file's size, harmonics still below Nyquist. */
+    public static final int NOTEBOOK_SAMPLE_RATE = 11_025;
+
+    /** Renders notes to samples in -1..1 at {@link #SAMPLE_RATE}. */
     public static float[] render(List<Midi.TimedNote> notes) {
+        return render(notes, SAMPLE_RATE);
+    }
+
+    /** Renders notes to samples in -1..1 at {@code sampleRate} samples per second. */
+    public static float[] render(List<Midi.TimedNote> notes, int sampleRate) {
         double end = notes.stream().mapToDouble(n -> n.start() + n.length()).max().orElse(0) + RELEASE;
-        float[] out = new float[(int) Math.ceil(end * SAMPLE_RATE)];
+        float[] out = new float[(int) Math.ceil(end * sampleRate)];
         for (Midi.TimedNote note : notes) {
             double f = frequency(note.pitch());
             double gain = 0.25 * note.velocity() / 127.0;
-            int first = (int) Math.round(note.start() * SAMPLE_RATE);
-            int count = (int) Math.round((note.length() + RELEASE) * SAMPLE_RATE);
+            int first = (int) Math.round(note.start() * sampleRate);
+            int count = (int) Math.round((note.length() + RELEASE) * sampleRate);
             for (int i = 0; i < count && first + i < out.length; i++) {
-                double t = (double) i / SAMPLE_RATE;
+                double t = (double) i / sampleRate;
                 double envelope = t < ATTACK ? t / ATTACK
                         : SUSTAIN + (1 - SUSTAIN) * Math.exp(-(t - ATTACK) / DECAY_SECONDS);
                 if (t > note.length()) {
@@ -66,17 +79,50 @@ public final class Synth {
         return out;
     }
 
-    /** Writes samples as a 16-bit mono WAV file. */
+    /** Writes samples at {@link #SAMPLE_RATE} as a 16-bit mono WAV file. */
     public static Path writeWav(float[] samples, Path file) {
+        byte[] wav = wav(samples, SAMPLE_RATE);
+        return AtomicFiles.write(file, out -> out.write(wav));
+    }
+
+    /** Samples as the bytes of a 16-bit mono WAV file. */
+    public static byte[] wav(float[] samples, int sampleRate) {
         byte[] pcm = new byte[samples.length * 2];
         for (int i = 0; i < samples.length; i++) {
             int v = Math.round(Math.max(-1, Math.min(1, samples[i])) * 32767);
             pcm[2 * i] = (byte) v;
             pcm[2 * i + 1] = (byte) (v >> 8);
         }
-        AudioFormat format = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
-        return AtomicFiles.write(file, out -> AudioSystem.write(
-                new AudioInputStream(new ByteArrayInputStream(pcm), format, samples.length), AudioFileFormat.Type.WAVE, out));
+        AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pcm.length + 44);
+        try {
+            AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, samples.length),
+                    AudioFileFormat.Type.WAVE, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * An HTML audio player with the tune's first {@code seconds} seconds embedded (WAV at
+     * {@link #NOTEBOOK_SAMPLE_RATE}, base64): what a notebook shows with
+     * {@code display(Synth.player(tune, 20), "text/html")}, playable in any browser with no file
+     * beside the notebook.
+     */
+    public static String player(Tune tune, double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("seconds must be positive, got " + seconds);
+        }
+        List<Midi.TimedNote> notes = new ArrayList<>();
+        for (Midi.TimedNote note : Midi.notes(Midi.sequence(tune))) {
+            if (note.start() < seconds) {
+                notes.add(new Midi.TimedNote(note.pitch(), note.start(), Math.min(note.length(), seconds - note.start()),
+                        note.velocity()));
+            }
+        }
+        String data = Base64.getEncoder().encodeToString(wav(render(notes, NOTEBOOK_SAMPLE_RATE), NOTEBOOK_SAMPLE_RATE));
+        return "<audio controls src=\"data:audio/wav;base64," + data + "\"></audio>";
     }
 
     /** Renders a tune (through its MIDI) and writes it as WAV. */

@@ -13,8 +13,9 @@ import javax.imageio.ImageIO;
 
 /**
  * What the notebook runner puts behind IJava's {@code display(...)}: it renders an object the
- * way IJava does (a {@link BufferedImage} as PNG, anything else as text) and collects the
- * results for the cell that is running.
+ * way IJava does (a {@link BufferedImage} as PNG, anything else as text, and a string as the
+ * types asked for, as in {@code display(html, "text/html")}) and collects the results for the
+ * cell that is running.
  */
 public final class Display {
     private static final List<Map<String, String>> SHOWN = new ArrayList<>();
@@ -26,6 +27,35 @@ public final class Display {
     public static synchronized String show(Object value) {
         SHOWN.add(render(value));
         return "display-" + SHOWN.size();
+    }
+
+    /**
+     * IJava's {@code display(value, types...)}, its arguments packed as {value, String[] types}
+     * (the runner reaches this by reflection with one argument).
+     */
+    public static synchronized String showAs(Object packed) {
+        Object[] arguments = (Object[]) packed;
+        SHOWN.add(render(arguments[0], (String[]) arguments[1]));
+        return "display-" + SHOWN.size();
+    }
+
+    /**
+     * The bundle of {@code value} in the requested types, as IJava renders them: text (HTML,
+     * Markdown, JavaScript...) for a string, image/png for an image; text/plain always, and a type
+     * the value cannot take is left out.
+     */
+    public static Map<String, String> render(Object value, String... types) {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        Map<String, String> preferred = render(value);
+        for (String type : types) {
+            if (value instanceof CharSequence text && !type.startsWith("image/")) {
+                bundle.put(type, text.toString());
+            } else if (preferred.containsKey(type)) {
+                bundle.put(type, preferred.get(type));
+            }
+        }
+        bundle.put("text/plain", preferred.get("text/plain"));
+        return bundle;
     }
 
     /** The MIME bundle of {@code value}: image/png (base64) for images, and always text/plain. */

@@ -48,7 +48,9 @@ public final class NotebookRunner {
             "Object __introdl(String method, Object value) { try { return Class.forName(\"introdl.notebook.Display\")"
                     + ".getMethod(method, Object.class).invoke(null, value); } catch (ReflectiveOperationException e) "
                     + "{ throw new IllegalStateException(e); } }",
-            "String display(Object value) { return (String) __introdl(\"show\", value); }");
+            "String display(Object value) { return (String) __introdl(\"show\", value); }",
+            "String display(Object value, String... types) { return (String) __introdl(\"showAs\", "
+                    + "new Object[] {value, types}); }");
 
     /** The line magics the runner understands, as IJava defines them. */
     public static final List<String> MAGICS = List.of("jars", "classpath");

@@ -1,5 +1,11 @@
 package introdl.sequence;
 
+import introdl.basics.Optimization;
+import introdl.data.Examples;
+import introdl.train.Comparison;
+import introdl.train.Optimizers;
+import java.util.Locale;
+import java.util.function.Supplier;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -86,6 +92,21 @@ public final class GradientThroughTime {
             out[k] = norms[k] / norms[0];
         }
         return out;
+    }
+
+    /**
+     * Exploding gradients tamed: the same network, from the same initial weights, trained with
+     * plain gradients and with their norm clipped to {@code maxNorm} (the direction kept, the
+     * length capped), each run with its verdict.
+     */
+    public static Comparison clipping(Examples train, Supplier<Block> network, Optimizers.Spec optimizer,
+            double maxNorm, int epochs, int batchSize, long seed) {
+        Comparison comparison = Comparison.titled("Gradient clipping");
+        Optimization.run(comparison, "no clipping", train, network,
+                fit -> fit.optimizer(optimizer).epochs(epochs).batchSize(batchSize).seed(seed));
+        Optimization.run(comparison, String.format(Locale.ROOT, "norm clipped to %g", maxNorm), train, network,
+                fit -> fit.optimizer(optimizer).epochs(epochs).batchSize(batchSize).seed(seed).clipGradNorm(maxNorm));
+        return comparison;
     }
 
     /** Gradient norm against steps back, one line per cell (log scale). */

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -15,7 +16,8 @@ import ai.djl.util.PairList;
  * A vanilla recurrent layer written out: at every step
  * hₜ = tanh(W_xh xₜ + W_hh hₜ₋₁ + b), the same weights reused along the sequence. It is a DJL
  * block, so the fit loop trains it; autograd then follows the unrolled steps back through time
- * (backpropagation through time). Input (batch, time, inputs), output every hₜ (batch, time, H).
+ * (backpropagation through time). Input (batch, time, inputs), output every hₜ (batch, time, H);
+ * a dense layer after it gives ŷₜ = W_hy hₜ.
  */
 public final class SimpleRnn extends AbstractBlock {
     private final int hidden;
@@ -23,14 +25,30 @@ public final class SimpleRnn extends AbstractBlock {
     private final Parameter hiddenWeights;
     private final Parameter bias;
 
-    /** A layer of {@code hidden} units. */
+    /** A layer of {@code hidden} units, every weight initialised by DJL's default (Xavier). */
     public SimpleRnn(int hidden) {
+        this(hidden, Double.NaN);
+    }
+
+    /**
+     * A layer of {@code hidden} units whose recurrent weights start as N(0, gain²/H): their
+     * largest eigenvalues then have size about {@code gain}, so below 1 the state (and the
+     * gradient through it) shrinks step by step, and above 1 it grows.
+     */
+    public SimpleRnn(int hidden, double recurrentGain) {
         if (hidden < 1) {
             throw new IllegalArgumentException("a recurrent layer needs at least 1 unit, got " + hidden);
         }
+        if (!Double.isNaN(recurrentGain) && !(recurrentGain > 0)) {
+            throw new IllegalArgumentException("the recurrent gain must be positive, got " + recurrentGain);
+        }
         this.hidden = hidden;
         inputWeights = addParameter(Parameter.builder().setName("W_xh").setType(Parameter.Type.WEIGHT).build());
-        hiddenWeights = addParameter(Parameter.builder().setName("W_hh").setType(Parameter.Type.WEIGHT).build());
+        Parameter.Builder recurrent = Parameter.builder().setName("W_hh").setType(Parameter.Type.WEIGHT);
+        if (!Double.isNaN(recurrentGain)) {
+            recurrent.optInitializer(new NormalInitializer((float) (recurrentGain / Math.sqrt(hidden))));
+        }
+        hiddenWeights = addParameter(recurrent.build());
         bias = addParameter(Parameter.builder().setName("b").setType(Parameter.Type.BIAS).build());
     }
 

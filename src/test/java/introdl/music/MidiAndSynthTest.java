@@ -1,6 +1,7 @@
 package introdl.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -47,6 +48,20 @@ class MidiAndSynthTest {
         assertTrue(sounding > 1e-3, "still sounding just before 4 s: " + sounding);
         assertTrue(after < 1e-6, "silent after the note and its release: " + after);
         assertEquals(4.03, samples.length / (double) Synth.SAMPLE_RATE, 0.01, "the note and a 30 ms release");
+    }
+
+    @Test
+    void theNotebookPlayerEmbedsTheTunesOpeningSecondsAsAWav() throws Exception {
+        // four whole notes at 60 quarters a minute: 16 seconds, of which the player keeps 6
+        Tune tune = Tune.parse("X:1\nQ:1/4=60\nL:1/1\nK:C\nA|B|c|d|");
+        String html = Synth.player(tune, 6);
+        String prefix = "<audio controls src=\"data:audio/wav;base64,";
+        assertTrue(html.startsWith(prefix) && html.endsWith("\"></audio>"), html.substring(0, 60));
+        byte[] wav = java.util.Base64.getDecoder().decode(html.substring(prefix.length(), html.length() - 10));
+        javax.sound.sampled.AudioInputStream audio = AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav));
+        assertEquals(Synth.NOTEBOOK_SAMPLE_RATE, audio.getFormat().getSampleRate(), 1e-6);
+        assertEquals(6.03, audio.getFrameLength() / (double) Synth.NOTEBOOK_SAMPLE_RATE, 0.01);
+        assertThrows(IllegalArgumentException.class, () -> Synth.player(tune, 0));
     }
 
     @Test

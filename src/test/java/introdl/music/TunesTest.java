@@ -90,7 +90,7 @@ class TunesTest {
     @Test
     void wholeTunesAreHeldOutSoValidationMeasuresUnseenTunes() {
         TuneBook book = TuneData.bundled();
-        Tunes.Corpus corpus = Tunes.corpus(book, Tunes.Preset.QUICK, false, 3);
+        Tunes.Corpus corpus = Tunes.corpus(book, Tunes.Preset.QUICK, 3);
         assertEquals(11, corpus.trainingTunes());
         assertEquals(1, corpus.validationTunes());
         assertEquals(Vocabulary.of(book.text()).size(), corpus.vocabulary().size(), "every character has an index");
@@ -104,10 +104,10 @@ class TunesTest {
             assertTrue((heldOut + "\n\n").contains(window), "a validation window comes from the held-out tune");
         }
         assertEquals(Tunes.Preset.QUICK.sequenceLength(), corpus.training().sampleShape().get(0));
-        Tunes.Corpus again = Tunes.corpus(book, Tunes.Preset.QUICK, false, 3);
+        Tunes.Corpus again = Tunes.corpus(book, Tunes.Preset.QUICK, 3);
         assertEquals(validation, decodeAll(again.vocabulary(), again.validation()), "the split is seeded");
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
-                () -> Tunes.corpus(TuneBook.parse(book.texts().get(0)), Tunes.Preset.QUICK, false, 1));
+                () -> Tunes.corpus(TuneBook.parse(book.texts().get(0)), Tunes.Preset.QUICK, 1));
         assertTrue(one.getMessage().contains("at least 2"), one.getMessage());
     }
 

@@ -80,6 +80,16 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void aStringIsShownAsTheTypesAskedForAsIJavaDoes() throws Exception {
+        Path file = javaNotebook("html.ipynb", "display(\"<audio controls></audio>\", \"text/html\");\ndisplay(\"plain\");");
+        JsonArray outputs = NotebookRunner.run(file).cells().get(0).outputs();
+        JsonObject html = outputs.get(0).getAsJsonObject().getAsJsonObject("data");
+        assertEquals("<audio controls></audio>", html.get("text/html").getAsString());
+        assertEquals("<audio controls></audio>", html.get("text/plain").getAsString());
+        assertTrue(!outputs.get(1).getAsJsonObject().getAsJsonObject("data").has("text/html"));
+    }
+
+    @Test
     void writtenNotebookKeepsItsCellsAndGainsOutputs() throws Exception {
         Path file = javaNotebook("write.ipynb", "md:Some *text*", "1 + 1", "System.out.println(3);");
         NotebookRunner.run(file).withOutputs().write(file);

@@ -18,6 +18,7 @@ import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import introdl.data.Examples;
+import introdl.train.Comparison;
 import introdl.train.Fit;
 import introdl.train.History;
 import introdl.train.Inference;
@@ -71,8 +72,8 @@ class SequenceTest {
     @Test
     void aRecurrentLayerLearnsToRememberThePreviousInputByBackpropagationThroughTime() {
         // target at step t is the input at step t-1: impossible without carrying state between steps
-        Examples echo = delayedEcho(600, 12, 5);
-        Examples held = delayedEcho(200, 12, 6);
+        Examples echo = MemoryTasks.delayedEcho(600, 12, 1, 5);
+        Examples held = MemoryTasks.delayedEcho(200, 12, 1, 6);
         try (Model model = Models.create("echo", new SequentialBlock().add(new SimpleRnn(16))
                 .add(Linear.builder().setUnits(1).build()))) {
             History history = Fit.of(model).optimizer(Optimizers.adam(1e-2)).epochs(30).batchSize(32).seed(1)
@@ -82,6 +83,19 @@ class SequenceTest {
             assertTrue(loss < 0.02, "the RNN remembers the previous input: validation loss " + loss);
         }
         assertThrows(IllegalArgumentException.class, () -> new SimpleRnn(0));
+    }
+
+    @Test
+    void clippingTheGradientNormTamesAnRnnWhoseGradientsExplode() {
+        Comparison comparison = GradientThroughTime.clipping(MemoryTasks.delayedEcho(600, 40, 3, 3),
+                () -> new SequentialBlock().add(new SimpleRnn(32, 2)).add(Linear.builder().setUnits(1).build()),
+                Optimizers.sgd(0.3), 1, 15, 32, 1);
+        assertTrue(comparison.run("no clipping").outcome().startsWith("diverges"),
+                comparison.run("no clipping").outcome());
+        Comparison.Run clipped = comparison.runs().get(1);
+        assertEquals("converges", clipped.outcome());
+        assertTrue(clipped.history().last().get(History.LOSS) < 0.1, clipped.history().last().toString());
+        assertThrows(IllegalArgumentException.class, () -> new SimpleRnn(8, 0));
     }
 
     @Test
@@ -120,8 +134,8 @@ class SequenceTest {
 
     @Test
     void aManyToOneLstmRemembersTheFirstCharacterOfALongSequence() {
-        Examples train = firstCharacterTask(800, 15, 11);
-        Examples test = firstCharacterTask(200, 15, 12);
+        Examples train = MemoryTasks.firstSymbol(800, 15, 4, 11);
+        Examples test = MemoryTasks.firstSymbol(200, 15, 4, 12);
         try (Model model = Models.create("first", new SequenceClassifier(4, 8, 32, 2))) {
             Fit.of(model).optimizer(Optimizers.adam(1e-2)).epochs(15).batchSize(32).seed(2).quiet().run(train);
             double accuracy = Inference.accuracy(model, test);
@@ -131,11 +145,11 @@ class SequenceTest {
 
     @Test
     void djlsGruTrainsAsADropInRecurrentLayer() {
-        Examples echo = delayedEcho(600, 12, 5);
+        Examples echo = MemoryTasks.delayedEcho(600, 12, 1, 5);
         Block gru = GRU.builder().setStateSize(16).setNumLayers(1).optBatchFirst(true).build();
         try (Model model = Models.create("gru", new SequentialBlock().add(gru).add(Linear.builder().setUnits(1).build()))) {
             History history = Fit.of(model).optimizer(Optimizers.adam(1e-2)).epochs(30).batchSize(32).seed(1)
-                    .quiet().validateOn(delayedEcho(200, 12, 6)).run(echo);
+                    .quiet().validateOn(MemoryTasks.delayedEcho(200, 12, 1, 6)).run(echo);
             assertTrue(history.last().get(History.VAL_LOSS) < 0.02, history.last().toString());
         }
     }
@@ -190,34 +204,6 @@ class SequenceTest {
             counts[TextGenerator.sample(scores, temperature, random)]++;
         }
         return counts;
-    }
-
-    private static Examples delayedEcho(int n, int steps, long seed) {
-        Random random = new Random(seed);
-        float[] x = new float[n * steps];
-        float[] y = new float[n * steps];
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < steps; t++) {
-                x[i * steps + t] = random.nextFloat() * 2 - 1;
-                y[i * steps + t] = t == 0 ? 0 : x[i * steps + t - 1];
-            }
-        }
-        return Examples.regression("echo", x, new Shape(steps, 1), y, new Shape(steps, 1));
-    }
-
-    /** Sequences over 4 symbols; the class is whether the first symbol is 0 or 1 (the rest is noise). */
-    private static Examples firstCharacterTask(int n, int steps, long seed) {
-        Random random = new Random(seed);
-        float[] x = new float[n * steps];
-        float[] labels = new float[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = random.nextInt(2);
-            x[i * steps] = labels[i];
-            for (int t = 1; t < steps; t++) {
-                x[i * steps + t] = random.nextInt(4);
-            }
-        }
-        return Examples.of("first", x, new Shape(steps), labels, List.of("starts with 0", "starts with 1"));
     }
 
     private static String decode(Vocabulary vocabulary, float[] ids) {
