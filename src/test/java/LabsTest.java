@@ -60,7 +60,7 @@ class LabsTest {
     void helpListsEveryLabAndItsOptions() {
         Result r = launch("--help");
         assertEquals(0, r.exitCode());
-        for (String expected : new String[] {"mlp", "cnn", "bench", "notebooks", "--hidden", "--filters",
+        for (String expected : new String[] {"mlp", "cnn", "music", "bench", "notebooks", "--hidden", "--filters",
                 "--classify", "--resume", "--quick", "--rounds"}) {
             assertTrue(r.out().contains(expected), "help mentions " + expected + ":\n" + r.out());
         }

@@ -36,8 +36,12 @@ public final class Synth {
         return 440 * Math.pow(2, (pitch - 69) / 12.0);
     }
 
-    /** Sample rate of the audio embedded in notebooks: a quarter of the file's size, harmonics still below Nyquist. */
-    public static final int NOTEBOOK_SAMPLE_RATE = 11_025;
+    /**
+     * Sample rate of the audio embedded in notebooks: telephone quality at about a third of the
+     * WAV files' size; the tunes' fundamentals (up to about 1 kHz) and their first three
+     * harmonics stay below its 4 kHz Nyquist limit.
+     */
+    public static final int NOTEBOOK_SAMPLE_RATE = 8_000;
 
     /** Renders notes to samples in -1..1 at {@link #SAMPLE_RATE}. */
     public static float[] render(List<Midi.TimedNote> notes) {
@@ -107,7 +111,7 @@ public final class Synth {
     /**
      * An HTML audio player with the tune's first {@code seconds} seconds embedded (WAV at
      * {@link #NOTEBOOK_SAMPLE_RATE}, base64): what a notebook shows with
-     * {@code display(Synth.player(tune, 20), "text/html")}, playable in any browser with no file
+     * {@code display(Synth.player(tune, 10), "text/html")}, playable in any browser with no file
      * beside the notebook.
      */
     public static String player(Tune tune, double seconds) {
