@@ -7,6 +7,7 @@ import introdl.music.TuneData;
 import introdl.music.Tunes;
 import introdl.sequence.CharLstm;
 import introdl.sequence.SequenceLoss;
+import introdl.sequence.TextGenerator;
 import introdl.train.History;
 import introdl.train.Metric;
 import introdl.train.Models;
@@ -59,14 +60,21 @@ public final class MusicLab extends Lab {
             throw new IllegalArgumentException("--tunes: there is no file " + tunes.toAbsolutePath()
                     + "; give the path of an ABC collection");
         }
-        Tunes.Preset chosen = Tunes.Preset.named(preset);
+        Tunes.Preset chosen;
+        try {
+            chosen = Tunes.Preset.named(preset);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--preset: " + e.getMessage(), e);
+        }
         chosen.withOverrides(epochs, hidden, learningRate);
         requirePositive("--generate", generate);
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("--temperature must be positive, got " + temperature);
+        try {
+            TextGenerator.requireTemperature(temperature);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--temperature: " + e.getMessage(), e);
         }
         if (prefix.isEmpty()) {
-            throw new IllegalArgumentException("--prefix must not be empty");
+            throw new IllegalArgumentException("--prefix must not be empty; tunes start with X:");
         }
     }
 
@@ -77,17 +85,25 @@ public final class MusicLab extends Lab {
         if (run.quick()) {
             settings = Tunes.Preset.QUICK;
         }
+        loaded.book().problems().forEach(problem -> run.say("skipped %s", problem.getMessage()));
         Tunes.Corpus corpus = Tunes.corpus(loaded.book(), settings, run.seed());
         run.say("%s from %s: %s; %s", settings, loaded.source(), loaded.book(), corpus);
+        try {
+            corpus.vocabulary().encode(prefix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--prefix cannot start a tune: " + e.getMessage()
+                    + " (the collection's characters)", e);
+        }
         try (Model model = Models.create("music", new CharLstm(corpus.vocabulary().size(), settings.embedding(),
                 settings.hidden()))) {
             History history = run.fit(model).loss(new SequenceLoss()).metrics(Metric.accuracy())
                     .optimizer(Optimizers.adam(settings.learningRate()).schedule(Schedule.cosine(0.1)))
                     .clipGradNorm(5).epochs(settings.epochs(corpus.training().size()))
                     .batchSize(settings.batchSize()).validateOn(corpus.validation()).run(corpus.training());
+            MusicReport.saveModel(run, model, corpus, history);
             List<Composer.Composition> written = new Composer(model, corpus.vocabulary())
                     .compose(run.quickOr(3, generate), prefix, temperature, run.seed());
-            MusicReport.write(run, model, corpus, loaded, settings, history, written, temperature);
+            MusicReport.write(run, corpus, loaded, settings, history, written, temperature);
             Composer.Verdict verdict = Composer.judge(written);
             run.say("Validation loss %.3f nats per character; of %d tunes written, %d can be read and %d have every "
                     + "bar fitting the meter", history.last().get(History.VAL_LOSS), verdict.tunes(), verdict.parse(),

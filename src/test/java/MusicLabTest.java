@@ -71,13 +71,16 @@ class MusicLabTest {
 
     @Test
     void optionValuesAreCheckedBeforeAnyRunFolder() {
-        for (String[] args : new String[][] {{"--temperature", "0"}, {"--preset", "huge"}, {"--generate", "0"},
-                {"--prefix", ""}, {"--epochs", "0"}, {"--tunes", runs.resolve("none.abc").toString()}}) {
+        for (String[] args : new String[][] {{"--temperature", "0"}, {"--temperature", "Infinity"},
+                {"--preset", "huge"}, {"--generate", "0"}, {"--prefix", ""}, {"--epochs", "0"}, {"--hidden", "0"},
+                {"--lr", "-1"}, {"--tunes", runs.resolve("none.abc").toString()}}) {
             List<String> all = new java.util.ArrayList<>(List.of("music", "--runs", runs.toString()));
             all.addAll(List.of(args));
             LabsTest.Result r = LabsTest.launch(all.toArray(String[]::new));
             assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().contains("Exception"), r.err());
+            assertTrue(r.err().contains(args[0]), "the message names " + args[0] + ": " + r.err());
+            assertFalse(r.err().contains("null"), r.err());
         }
         assertFalse(Files.exists(runs.resolve("music")), "no run folder for a usage error");
     }
@@ -96,6 +99,19 @@ class MusicLabTest {
         assertEquals(0, r[0].exitCode(), r[0].err());
         assertTrue(r[0].out().contains("bundled with introdl: 12 tunes"), r[0].out());
         assertTrue(Files.readString(LabsTest.onlyRun(runs, "music").resolve("index.html")).contains("bundled"));
+    }
+
+    @Test
+    void aPrefixTheCollectionCannotStartIsExplainedAndUnreadableTunesAreListed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.abc");
+        List<String> good = introdl.music.TuneData.bundled().texts().subList(0, 3);
+        Files.writeString(file, String.join("\n\n", good) + "\n\nX:99\nT:Broken\nK:G\nAB$c|\n");
+        LabsTest.Result r = LabsTest.launch("music", "--quick", "--tunes", file.toString(), "--prefix", "X:€",
+                "--runs", runs.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("--prefix") && r.err().contains("'€'"), r.err());
+        assertTrue(r.out().contains("skipped tune 4 (X:99 'Broken'), line 4"), r.out());
+        assertTrue(r.out().contains("3 tunes (") || r.out().contains("2 tunes ("), "only readable tunes are used: " + r.out());
     }
 
     @Test

@@ -33,14 +33,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per loop; loops take turns, in a "
+    @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per loop (mlp, cnn); loops take turns, in a "
             + "rotating order, so drifts in machine speed hit all alike (default: 20 for the MLP, 10 for the CNN).")
     Integer rounds;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per round (default: 2 for the MLP, 1 for the CNN).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per round (default: 2 for the MLP, 1 for the CNN), or timed epochs for music (default: 2).")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size for mlp and cnn (music uses each preset's) (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Spec

@@ -19,13 +19,20 @@ import java.util.Map;
 public final class MusicReport {
     private MusicReport() {}
 
-    /** Writes every output and the report. */
-    public static void write(LabRun run, Model model, Tunes.Corpus corpus, TuneData.Loaded loaded, Tunes.Preset preset,
-            History history, List<Composer.Composition> written, double temperature) {
+    /**
+     * Saves the trained model with its vocabulary (what {@code Vocabulary.ofCharacters} reads back)
+     * as soon as training ends, so nothing after it can lose the training.
+     */
+    public static void saveModel(LabRun run, Model model, Tunes.Corpus corpus, History history) {
         model.setProperty("Epoch", String.valueOf(history.size()));
         Models.save(model, run.file("model"));
         AtomicFiles.writeString(run.file("model/vocabulary.json"),
                 new com.google.gson.Gson().toJson(Map.of("characters", corpus.vocabulary().characters())));
+    }
+
+    /** Writes the new tunes, the charts and the report. */
+    public static void write(LabRun run, Tunes.Corpus corpus, TuneData.Loaded loaded, Tunes.Preset preset,
+            History history, List<Composer.Composition> written, double temperature) {
         history.writeCsv(run.file(LabRun.HISTORY));
         history.plotLoss(run.file("loss.png"));
         Composer.Verdict verdict = Composer.judge(written);

@@ -77,6 +77,7 @@ final class AbcParser {
         boolean sawX = false;
         while (pos < text.length()) {
             int start = pos;
+            int fieldLine = line;
             String content = readLine();
             String trimmed = content.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("%")) {
@@ -92,10 +93,10 @@ final class AbcParser {
             char name = trimmed.charAt(0);
             String value = stripComment(trimmed.substring(2)).trim();
             if (!sawX && name != 'X') {
-                throw errorAt(1, "a tune must start with its X: line");
+                throw errorAt(fieldLine, 1, "a tune must start with its X: line");
             }
             sawX = true;
-            applyField(name, value, 1);
+            applyField(name, value, fieldLine, 1);
             fields.putIfAbsent(name, value);
             if (name == 'K') {
                 return;
@@ -108,7 +109,7 @@ final class AbcParser {
         return line.length() >= 2 && line.charAt(1) == ':' && Character.isLetter(line.charAt(0));
     }
 
-    private void applyField(char name, String value, int column) {
+    private void applyField(char name, String value, int fieldLine, int column) {
         try {
             switch (name) {
                 case 'K' -> key = Key.parse(value);
@@ -119,7 +120,7 @@ final class AbcParser {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw errorAt(column, e.getMessage());
+            throw errorAt(fieldLine, column, e.getMessage());
         }
     }
 
@@ -203,11 +204,12 @@ final class AbcParser {
 
     private void bodyField() {
         int column = pos - lineStart + 1;
+        int fieldLine = line;
         char name = text.charAt(pos);
         pos += 2;
         String value = stripComment(readLine()).trim();
         if (name == 'K' || name == 'M' || name == 'L') {
-            applyField(name, value, column);
+            applyField(name, value, fieldLine, column);
         }
     }
 
@@ -227,7 +229,7 @@ final class AbcParser {
             int column = pos - lineStart + 1;
             String value = text.substring(pos + 3, close).trim();
             pos = close + 1;
-            applyField(next, value, column);
+            applyField(next, value, line, column);
         } else if (next == '|') {
             pos++; // [| reads as |
             barLine();
@@ -373,8 +375,13 @@ final class AbcParser {
             pos++;
             count++;
         }
-        if (notes.isEmpty() || count > 3) {
-            throw error("a broken rhythm '" + String.valueOf(c).repeat(count) + "' needs a note before it");
+        String marks = String.valueOf(c).repeat(count);
+        if (notes.isEmpty()) {
+            throw error("a broken rhythm '" + marks + "' needs a note before it");
+        }
+        if (count > 3) {
+            throw error("a broken rhythm has 1 to 3 marks ('" + c + "', '" + c + c + "' or '" + c + c + c + "'), found '"
+                    + marks + "'");
         }
         Fraction shorter = Fraction.of(1, 1L << count);
         Fraction longer = Fraction.of(2, 1).minus(shorter);
@@ -531,8 +538,12 @@ final class AbcParser {
     }
 
     private AbcException errorAt(int column, String message) {
+        return errorAt(line, column, message);
+    }
+
+    private AbcException errorAt(int atLine, int column, String message) {
         String name = fields.containsKey('X') ? " (X:" + fields.get('X') + (fields.containsKey('T')
                 ? " '" + fields.get('T') + "'" : "") + ")" : "";
-        return new AbcException(number, name, line, column, message);
+        return new AbcException(number, name, atLine, column, message);
     }
 }

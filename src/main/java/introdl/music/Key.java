@@ -70,4 +70,10 @@ public record Key(String text, int fifths) {
         }
         return 0;
     }
+
+    @Override
+    public String toString() {
+        return text + " (" + (fifths == 0 ? "no sharps or flats" : Math.abs(fifths) + (fifths > 0 ? " sharp" : " flat")
+                + (Math.abs(fifths) == 1 ? "" : "s")) + ")";
+    }
 }

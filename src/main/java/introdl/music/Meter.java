@@ -2,11 +2,17 @@ package introdl.music;
 
 /**
  * A time signature from an ABC {@code M:} field ("6/8", "C" = 4/4, "C|" = 2/2, "none"): how long a
- * complete bar is, in whole notes.
+ * complete bar is, in whole notes, and the beats as written (6/8 is not 3/4, though its bars are
+ * as long).
+ *
+ * @param text the field as written
+ * @param bar a complete bar's length in whole notes (null for a free meter)
+ * @param beats the written numerator (6 in 6/8)
+ * @param beatUnit the written denominator (8 in 6/8)
  */
-public record Meter(String text, Fraction bar) {
+public record Meter(String text, Fraction bar, long beats, long beatUnit) {
     /** No meter: bars are not checked. */
-    public static final Meter FREE = new Meter("none", null);
+    public static final Meter FREE = new Meter("none", null, 0, 0);
 
     /**
      * Parses a meter field.
@@ -16,10 +22,10 @@ public record Meter(String text, Fraction bar) {
     public static Meter parse(String field) {
         String text = field.trim();
         if (text.equals("C")) {
-            return new Meter(text, Fraction.of(4, 4));
+            return new Meter(text, Fraction.of(4, 4), 4, 4);
         }
         if (text.equals("C|")) {
-            return new Meter(text, Fraction.of(2, 2));
+            return new Meter(text, Fraction.of(2, 2), 2, 2);
         }
         if (text.equalsIgnoreCase("none") || text.isEmpty()) {
             return FREE;
@@ -33,7 +39,7 @@ public record Meter(String text, Fraction bar) {
                 }
                 long d = Long.parseLong(parts[1].trim());
                 if (n > 0 && d > 0 && n <= 64 && d <= 64) {
-                    return new Meter(text, Fraction.of(n, d));
+                    return new Meter(text, Fraction.of(n, d), n, d);
                 }
             }
         } catch (NumberFormatException e) {
@@ -54,6 +60,11 @@ public record Meter(String text, Fraction bar) {
 
     /** True for compound meters (6/8, 9/8, 12/8): tuplets of 5, 7 or 9 then take 3 beats. */
     public boolean isCompound() {
-        return bar != null && bar.denominator() == 8 && bar.numerator() % 3 == 0 && bar.numerator() > 3;
+        return bar != null && beatUnit == 8 && beats % 3 == 0 && beats > 3;
+    }
+
+    @Override
+    public String toString() {
+        return isFree() ? "free meter" : text.equals(beats + "/" + beatUnit) ? text : text + " (" + beats + "/" + beatUnit + ")";
     }
 }

@@ -27,6 +27,8 @@ public final class Midi {
 
     private Midi() {}
 
+    private static final int MAX_MICROS_PER_QUARTER = 0xFFFFFF;
+
     /** A timed note read back from MIDI: start and length in seconds. */
     public record TimedNote(int pitch, double start, double length, int velocity) {}
 
@@ -35,7 +37,9 @@ public final class Midi {
         try {
             Sequence sequence = new Sequence(Sequence.PPQ, RESOLUTION);
             Track track = sequence.createTrack();
-            int microsPerQuarter = (int) Math.round(60_000_000 / tune.quartersPerMinute());
+            // MIDI holds the tempo in 3 bytes: at most 16.7 s a quarter note (3.6 a minute)
+            int microsPerQuarter = (int) Math.max(1, Math.min(MAX_MICROS_PER_QUARTER,
+                    Math.round(60_000_000 / tune.quartersPerMinute())));
             track.add(new MidiEvent(new MetaMessage(TEMPO, new byte[] {(byte) (microsPerQuarter >> 16),
                     (byte) (microsPerQuarter >> 8), (byte) microsPerQuarter}, 3), 0));
             track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, 0, 0), 0));

@@ -75,8 +75,16 @@ public final class Tune {
         return abc;
     }
 
-    /** Quarter notes per minute, from Q: ("1/4=120", "3/8=100", "120"), default 120. */
+    /**
+     * Quarter notes per minute, from Q: ("1/4=120", "3/8=100", "120"); 120 when there is no Q:, or
+     * it cannot be read, or it is not a positive number.
+     */
     public double quartersPerMinute() {
+        double tempo = writtenTempo();
+        return tempo > 0 && Double.isFinite(tempo) ? tempo : 120;
+    }
+
+    private double writtenTempo() {
         String q = fields.get('Q');
         if (q == null) {
             return 120;

@@ -93,9 +93,19 @@ public final class TuneBook {
         return texts;
     }
 
-    /** The tunes' texts joined by blank lines: what a character model learns from. */
+    /** Every tune's text (the unreadable ones too) joined by blank lines. */
     public String text() {
-        return String.join("\n\n", texts) + "\n\n";
+        return join(texts);
+    }
+
+    /** The texts of the tunes that were read, in order: what a character model learns from. */
+    public List<String> readableTexts() {
+        return tunes.stream().map(Tune::abc).toList();
+    }
+
+    /** Tune texts as one collection: each followed by a blank line, as ABC separates tunes. */
+    public static String join(List<String> tuneTexts) {
+        return String.join("\n\n", tuneTexts) + "\n\n";
     }
 
     @Override

@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
 public final class TuneTypes {
     /** The three commonest dances of the course's collection. */
     public static final List<String> DANCES = List.of("reel", "jig", "hornpipe");
-    /** Filled in front of a body shorter than the window, so the notes come last. */
-    public static final char PAD = ' ';
+    /**
+     * Filled in front of a body shorter than the window, so the notes come last: a character ABC
+     * never uses, so the model can tell padding from the notation's spaces.
+     */
+    public static final char PAD = '\u00B7';
     private static final Pattern ID = Pattern.compile("id:\\s*[a-z]+-([a-z ]+?)-\\d+", Pattern.CASE_INSENSITIVE);
 
     private TuneTypes() {}

@@ -3,6 +3,7 @@ package introdl.music;
 import introdl.data.Examples;
 import introdl.sequence.CharWindows;
 import introdl.sequence.Vocabulary;
+import introdl.train.Fit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Random;
 /**
  * Lab 1's setup: model and training presets, and a tune collection turned into next-character
  * training windows, with whole tunes held out for validation so the validation loss measures
- * tunes the model has never seen.
+ * tunes the model has never seen. Only the tunes that were read are used: an unreadable one is
+ * reported by the collection and left out.
  */
 public final class Tunes {
     /** The share of tunes held out for validation. */
@@ -45,9 +47,23 @@ public final class Tunes {
         public static final Preset QUICK = new Preset("quick", 16, 64, 50, 32, 1e-2, 2, 0);
 
         public Preset {
-            if (embedding < 1 || hidden < 1 || sequenceLength < 2 || batchSize < 1 || !(learningRate > 0)
-                    || epochs < 0 || steps < 0 || epochs == 0 && steps == 0) {
-                throw new IllegalArgumentException("preset sizes, rate and epochs (or steps) must be positive: " + this);
+            requireAtLeast("embedding", embedding, 1);
+            requireAtLeast("LSTM units (--hidden)", hidden, 1);
+            requireAtLeast("window length", sequenceLength, 2);
+            requireAtLeast("batch size", batchSize, 1);
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("the learning rate (--lr) must be a positive number, got "
+                        + learningRate);
+            }
+            if (epochs < 0 || steps < 0 || epochs == 0 && steps == 0) {
+                throw new IllegalArgumentException("the number of epochs (--epochs) must be at least 1, got "
+                        + (steps == 0 ? epochs : steps + " steps"));
+            }
+        }
+
+        private static void requireAtLeast(String what, int value, int least) {
+            if (value < least) {
+                throw new IllegalArgumentException("the " + what + " must be at least " + least + ", got " + value);
             }
         }
 
@@ -72,7 +88,7 @@ public final class Tunes {
             if (epochs > 0) {
                 return epochs;
             }
-            int perEpoch = Math.max(1, windows / batchSize);
+            int perEpoch = Fit.stepsPerEpoch(windows, batchSize);
             return Math.max(1, (int) Math.ceil((double) steps / perEpoch));
         }
 
@@ -109,20 +125,20 @@ public final class Tunes {
 
     /** Splits the tunes (seeded), builds the vocabulary, and cuts both parts into windows. */
     public static Corpus corpus(TuneBook book, Preset preset, long seed) {
-        List<String> texts = new ArrayList<>(book.texts());
+        List<String> texts = new ArrayList<>(book.readableTexts());
         if (texts.size() < 2) {
-            throw new IllegalArgumentException("the collection has " + texts.size() + " tune(s); at least 2 are needed "
-                    + "(one to train on, one to validate)");
+            throw new IllegalArgumentException("the collection has " + texts.size() + " readable tune(s); at least 2 "
+                    + "are needed (one to train on, one to validate)");
         }
-        Vocabulary vocabulary = Vocabulary.of(String.join("\n\n", texts) + "\n\n");
+        Vocabulary vocabulary = Vocabulary.of(TuneBook.join(texts));
         Collections.shuffle(texts, new Random(seed));
         int held = Math.max(1, (int) Math.round(texts.size() * VALIDATION_SHARE));
-        String validation = String.join("\n\n", texts.subList(0, held)) + "\n\n";
-        String training = String.join("\n\n", texts.subList(held, texts.size())) + "\n\n";
+        String validation = TuneBook.join(texts.subList(0, held));
+        String training = TuneBook.join(texts.subList(held, texts.size()));
         int length = Math.min(preset.sequenceLength(), Math.min(training.length(), validation.length()) - 1);
         return new Corpus(vocabulary,
                 CharWindows.of("tunes/train", training, vocabulary, length, Math.max(1, length / 2), seed),
-                CharWindows.of("tunes/validation", validation, vocabulary, length, length, seed + 1),
+                CharWindows.tiled("tunes/validation", validation, vocabulary, length),
                 texts.size() - held, List.copyOf(texts.subList(0, held)));
     }
 }

@@ -13,12 +13,25 @@ public final class CharWindows {
     private CharWindows() {}
 
     /**
-     * Windows of {@code length} characters starting every {@code stride} characters (each start
-     * moved by a random offset below the stride, from {@code seed}), as input indices and targets.
+     * Windows of {@code length} characters starting every {@code stride} characters, each start
+     * moved by a random offset below the stride (from {@code seed}) so that epochs see the text
+     * cut in different places, as input indices and targets.
      *
      * @throws IllegalArgumentException if the text is shorter than one window
      */
     public static Examples of(String name, String text, Vocabulary vocabulary, int length, int stride, long seed) {
+        return cut(name, text, vocabulary, length, stride, new Random(seed));
+    }
+
+    /**
+     * Windows laid end to end from the start of the text, none overlapping: for measuring a
+     * loss, where every character should count once.
+     */
+    public static Examples tiled(String name, String text, Vocabulary vocabulary, int length) {
+        return cut(name, text, vocabulary, length, length, null);
+    }
+
+    private static Examples cut(String name, String text, Vocabulary vocabulary, int length, int stride, Random random) {
         if (length < 1 || stride < 1) {
             throw new IllegalArgumentException("window length and stride must be positive, got " + length + ", " + stride);
         }
@@ -27,13 +40,13 @@ public final class CharWindows {
                     + length + " needs at least " + (length + 1));
         }
         int[] ids = vocabulary.encode(text);
-        int count = (ids.length - length - 1) / stride + 1;
+        int maxStart = ids.length - length - 1;
+        int count = maxStart / stride + 1;
         float[] inputs = new float[count * length];
         float[] targets = new float[count * length];
-        Random random = new Random(seed);
-        int maxStart = ids.length - length - 1;
         for (int w = 0; w < count; w++) {
-            int start = Math.min(maxStart, w * stride + random.nextInt(stride));
+            int room = Math.min(stride, maxStart - w * stride + 1);
+            int start = w * stride + (random == null ? 0 : random.nextInt(room));
             for (int t = 0; t < length; t++) {
                 inputs[w * length + t] = ids[start + t];
                 targets[w * length + t] = ids[start + t + 1];

@@ -1,8 +1,11 @@
 package introdl.sequence;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -49,6 +52,7 @@ public final class LstmCell {
         NDArray wh = parameter(lstm, "l_0_h2h_WEIGHT");
         NDArray bx = parameter(lstm, "l_0_i2h_BIAS");
         NDArray bh = parameter(lstm, "l_0_h2h_BIAS");
+        // the summed bias is a new array; it lives with the block's parameters
         return new LstmCell(wx, wh, bx.add(bh));
     }
 
@@ -73,16 +77,28 @@ public final class LstmCell {
      * @return the new h and c
      */
     public NDList step(NDArray x, NDList state) {
-        NDArray h = state.get(0);
-        NDArray c = state.get(1);
-        NDArray gates = x.matMul(inputWeights.transpose()).add(h.matMul(hiddenWeights.transpose())).add(bias);
-        NDArray forget = Activation.sigmoid(slice(gates, 1));
-        NDArray store = Activation.sigmoid(slice(gates, 0));
-        NDArray candidate = Activation.tanh(slice(gates, 2));
-        NDArray output = Activation.sigmoid(slice(gates, 3));
-        NDArray newC = forget.mul(c).add(store.mul(candidate));
-        NDArray newH = output.mul(Activation.tanh(newC));
-        return new NDList(newH, newC);
+        NDManager owner = x.getManager();
+        // every intermediate (the gates, transposed weights...) is freed with this scope; the
+        // inputs and weights go back to their own managers when it closes
+        try (NDManager scope = owner.newSubManager()) {
+            x.tempAttach(scope);
+            state.tempAttach(scope);
+            inputWeights.tempAttach(scope);
+            hiddenWeights.tempAttach(scope);
+            bias.tempAttach(scope);
+            NDArray h = state.get(0);
+            NDArray c = state.get(1);
+            NDArray gates = x.matMul(inputWeights.transpose()).add(h.matMul(hiddenWeights.transpose())).add(bias);
+            NDArray forget = Activation.sigmoid(slice(gates, 1));
+            NDArray store = Activation.sigmoid(slice(gates, 0));
+            NDArray candidate = Activation.tanh(slice(gates, 2));
+            NDArray output = Activation.sigmoid(slice(gates, 3));
+            NDArray newC = forget.mul(c).add(store.mul(candidate));
+            NDArray newH = output.mul(Activation.tanh(newC));
+            NDList next = new NDList(newH, newC);
+            next.attach(owner);
+            return next;
+        }
     }
 
     /**
@@ -94,14 +110,19 @@ public final class LstmCell {
     public NDArray unroll(NDArray x) {
         long batch = x.getShape().get(0);
         long time = x.getShape().get(1);
-        NDList state = new NDList(x.getManager().zeros(new ai.djl.ndarray.types.Shape(batch, hidden)),
-                x.getManager().zeros(new ai.djl.ndarray.types.Shape(batch, hidden)));
-        NDList outputs = new NDList();
-        for (long t = 0; t < time; t++) {
-            state = step(x.get(new NDIndex(":, {}, :", t)), state);
-            outputs.add(state.get(0));
+        NDManager owner = x.getManager();
+        try (NDManager scope = owner.newSubManager()) {
+            x.tempAttach(scope);
+            NDList state = new NDList(scope.zeros(new Shape(batch, hidden)), scope.zeros(new Shape(batch, hidden)));
+            NDList outputs = new NDList();
+            for (long t = 0; t < time; t++) {
+                state = step(x.get(new NDIndex(":, {}, :", t)), state);
+                outputs.add(state.get(0));
+            }
+            NDArray all = NDArrays.stack(outputs, 1);
+            all.attach(owner);
+            return all;
         }
-        return ai.djl.ndarray.NDArrays.stack(outputs, 1);
     }
 
     private NDArray slice(NDArray gates, int gate) {

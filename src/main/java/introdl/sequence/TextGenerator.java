@@ -51,9 +51,7 @@ public final class TextGenerator {
      */
     public String generate(String prefix, int length, double temperature, Random random,
             java.util.function.Predicate<CharSequence> stop) {
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be a positive number, got " + temperature);
-        }
+        requireTemperature(temperature);
         if (prefix.isEmpty()) {
             throw new IllegalArgumentException("the prefix must have at least one character to start from");
         }
@@ -70,7 +68,7 @@ public final class TextGenerator {
                 ParameterStore store = new ParameterStore(manager, false);
                 NDList state = new NDList(manager.zeros(new Shape(1, 1, hidden)), manager.zeros(new Shape(1, 1, hidden)));
                 float[] input = toFloats(ids);
-                for (int step = 0; step <= length; step++) {
+                for (int step = 0; step < length; step++) {
                     try (NDManager stepManager = manager.newSubManager()) {
                         NDArray x = stepManager.create(input, new Shape(1, input.length));
                         NDList out = model.getBlock().forward(store, new NDList(x, state.get(0), state.get(1)), false);
@@ -79,9 +77,6 @@ public final class TextGenerator {
                         newState.attach(manager);
                         state.close();
                         state = newState;
-                        if (step == length) {
-                            break;
-                        }
                         next[0] = sample(scores, temperature, random);
                     }
                     text.append(vocabulary.character(next[0]));
@@ -93,6 +88,18 @@ public final class TextGenerator {
             }
         });
         return text.toString();
+    }
+
+    /**
+     * Checks a sampling temperature.
+     *
+     * @throws IllegalArgumentException unless it is a positive, finite number
+     */
+    public static void requireTemperature(double temperature) {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("the temperature must be a positive number (below 1 plays safe, above 1 "
+                    + "takes risks), got " + temperature);
+        }
     }
 
     /** Draws an index from softmax(scores / temperature). */

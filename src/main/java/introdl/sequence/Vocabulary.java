@@ -91,7 +91,11 @@ public final class Vocabulary {
 
     /** One-hot vectors of these indices: shape (n, size), a single 1 per row. */
     public NDArray oneHot(NDManager manager, int... ids) {
-        return manager.create(ids).toType(DataType.INT64, false).oneHot(size());
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray hot = scope.create(ids).toType(DataType.INT64, false).oneHot(size());
+            hot.attach(manager);
+            return hot;
+        }
     }
 
     private static String printable(char c) {

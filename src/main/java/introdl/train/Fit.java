@@ -497,9 +497,17 @@ public final class Fit {
     }
 
     private int stepsPerEpoch(int samples) {
+        return stepsPerEpoch(samples, batchSize);
+    }
+
+    /**
+     * The parameter updates in one epoch over {@code samples} in batches of {@code batchSize}: a
+     * last partial batch counts, unless it would hold a single sample (which would break batch
+     * norm, and adds nothing), and is then dropped.
+     */
+    public static int stepsPerEpoch(int samples, int batchSize) {
         int full = samples / batchSize;
         int rest = samples % batchSize;
-        // a last batch of one sample would break batch norm, and adds nothing: drop it
         return full + (rest > 1 || full == 0 ? 1 : 0);
     }
 

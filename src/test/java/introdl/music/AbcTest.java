@@ -63,6 +63,12 @@ class AbcTest {
     void brokenRhythmTupletsTiesAndChords() {
         assertEquals(List.of("3/16", "1/16", "1/16", "3/16"), lengths(tune("A>B c<d|")));
         assertEquals(List.of("1/12", "1/12", "1/12", "1/8"), lengths(tune("(3ABc d|")));
+        Tune quintuplet = Tune.parse("X:1\nM:6/8\nL:1/8\nK:C\n(5ABcde f|");
+        assertEquals(List.of("3/40", "3/40", "3/40", "3/40", "3/40", "1/8"), lengths(quintuplet),
+                "in compound 6/8 five notes take the time of three");
+        assertTrue(Meter.parse("12/8").isCompound() && !Meter.parse("3/4").isCompound());
+        assertEquals("C| (2/2)", Meter.parse("C|").toString());
+        assertEquals("D Major (2 sharps)", Key.parse("D Major").toString());
         Tune tied = tune("A2-A2 B4|");
         assertTrue(tied.bars().get(0).notes().get(0).tied());
         Tune chord = tune("[CEG]2 \"Am\"A2 {ga}B2 !trill!c ~d .e|");
@@ -102,7 +108,20 @@ class AbcTest {
         assertTrue(unknown.getMessage().contains("X:7 'Bad'") && unknown.getMessage().contains("'s'"), unknown.getMessage());
         AbcException noKey = assertThrows(AbcException.class, () -> Tune.parse("X:1\nT:No key\n"));
         assertTrue(noKey.getMessage().contains("K:"), noKey.getMessage());
-        assertThrows(AbcException.class, () -> Tune.parse("X:1\nK:Q\nABC|"));
+        AbcException badKey = assertThrows(AbcException.class, () -> Tune.parse("X:1\nK:Q\nABC|"));
+        assertEquals(2, badKey.line(), "the K: line itself");
+        AbcException badMeter = assertThrows(AbcException.class, () -> Tune.parse("X:1\nT:T\nM:7/x\nK:G\nABC|"));
+        assertEquals(3, badMeter.line());
+        assertTrue(badMeter.getMessage().contains("unknown meter '7/x'"), badMeter.getMessage());
+        AbcException noX = assertThrows(AbcException.class, () -> Tune.parse("T:Untitled\nK:G\nABC|"));
+        assertEquals(1, noX.line());
+        AbcException bodyField = assertThrows(AbcException.class, () -> Tune.parse("X:1\nK:G\nABc|\nM:bad\nABc|"));
+        assertEquals(4, bodyField.line(), "a field inside the music, on its own line");
+        AbcException inline = assertThrows(AbcException.class, () -> Tune.parse("X:1\nK:G\nABc [M:oops] ABc|"));
+        assertEquals(3, inline.line());
+        assertEquals(5, inline.column());
+        AbcException broken = assertThrows(AbcException.class, () -> Tune.parse("X:1\nK:G\nA>>>>B|"));
+        assertTrue(broken.getMessage().contains("1 to 3 marks"), broken.getMessage());
         assertThrows(AbcException.class, () -> Tune.parse("X:1\nK:C\n\"unclosed ABC|"));
         assertThrows(AbcException.class, () -> Tune.parse("X:1\nK:C\nz4|"), "a tune must have notes");
     }

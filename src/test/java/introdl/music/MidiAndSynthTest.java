@@ -65,6 +65,14 @@ class MidiAndSynthTest {
     }
 
     @Test
+    void temposMidiCannotHoldAreClampedOrReplacedNeverWrapped() {
+        assertEquals(120, Tune.parse("X:1\nQ:0\nK:C\nC|").quartersPerMinute());
+        assertEquals(120, Tune.parse("X:1\nQ:1/4=-60\nK:C\nC|").quartersPerMinute());
+        List<Midi.TimedNote> slow = Midi.notes(Midi.sequence(Tune.parse("X:1\nQ:1/4=2\nL:1/4\nK:C\nC|")));
+        assertEquals(0xFFFFFF / 1e6, slow.get(0).length(), 0.01, "the slowest tempo MIDI holds, not a wrapped one");
+    }
+
+    @Test
     void middleCIsMiddleC() {
         Tune tune = Tune.parse("X:1\nQ:1/4=120\nL:1/4\nK:C\nC|");
         float[] samples = Synth.render(Midi.notes(Midi.sequence(tune)));
