@@ -187,6 +187,21 @@ public final class Examples {
         return new Examples(subsetName, x, sampleShape, y, labelShape, classNames);
     }
 
+    /** The samples whose class passes {@code keep}, in order (e.g. every digit but one). */
+    public Examples where(java.util.function.IntPredicate keep, String subsetName) {
+        requireClassification();
+        return subset(java.util.stream.IntStream.range(0, size()).filter(i -> keep.test(label(i))).toArray(),
+                subsetName);
+    }
+
+    /**
+     * The same samples as their own targets, labels dropped: what an autoencoder learns from (its
+     * output should reproduce its input). The arrays are shared, not copied.
+     */
+    public Examples reconstructionTargets() {
+        return new Examples(name + "/reconstruction", features, sampleShape, features, sampleShape, List.of());
+    }
+
     /**
      * A split into two parts: stratified for classification (every class keeps its share in both
      * parts), random for regression. The same seed always gives the same split.

@@ -60,10 +60,23 @@ public final class LabRun {
      * resuming from the checkpoint if one is there, and rewriting history.csv as it goes.
      */
     public Fit fit(Model model) {
+        return fit(model, file(CHECKPOINT), file(HISTORY));
+    }
+
+    /**
+     * As {@link #fit(Model)}, for one of several models a lab trains in turn: its checkpoint and
+     * history are {@code checkpoint-<stage>.zip} and {@code history-<stage>.csv}, so an
+     * interrupted run resumes each model where it stopped (a finished one just reloads).
+     */
+    public Fit fit(Model model, String stage) {
+        return fit(model, file("checkpoint-" + stage + ".zip"), file("history-" + stage + ".csv"));
+    }
+
+    private Fit fit(Model model, Path checkpoint, Path history) {
         return Fit.of(model).seed(seed)
-                .checkpoint(file(CHECKPOINT), true)
+                .checkpoint(checkpoint, true)
                 .progress(quiet ? Progress.quiet() : Progress.console())
-                .afterEpoch(history -> history.writeCsv(file(HISTORY)));
+                .afterEpoch(h -> h.writeCsv(history));
     }
 
     /** Prints a line for the student (unless quiet). */

@@ -1,8 +1,11 @@
 package introdl.nn;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -63,6 +66,60 @@ public final class Layers {
     public static Block conv2d(int filters, int kernel, Activation activation) {
         return activation == Activation.IDENTITY ? conv2d(filters, kernel)
                 : sequential(conv2d(filters, kernel), activation.block());
+    }
+
+    /**
+     * A 2-D convolution moving {@code stride} pixels at a time, padded as Keras's "same": an
+     * input of side n gives ceil(n / stride); stride 2 halves the image (an odd kernel is needed).
+     */
+    public static Block conv2d(int filters, int kernel, int stride, Activation activation) {
+        if (filters < 1 || kernel < 1 || kernel % 2 == 0 || stride < 1) {
+            throw new IllegalArgumentException("a strided convolution needs at least 1 filter, an odd kernel and a "
+                    + "stride of at least 1, got " + filters + " filters of " + kernel + "x" + kernel + ", stride "
+                    + stride);
+        }
+        Block conv = Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).build();
+        return activation == Activation.IDENTITY ? conv : sequential(conv, activation.block());
+    }
+
+    /**
+     * Doubles each side of a feature map (nearest-neighbour upsampling), then a 3x3 convolution
+     * with {@code filters} kernels: how a decoder grows an image back from a small feature map.
+     * (DJL's PyTorch engine has no transposed convolution; upsampling then convolving is also the
+     * usual cure for the checkerboard artefacts transposed convolutions leave.)
+     */
+    public static Block upconv2d(int filters, Activation activation) {
+        if (filters < 1) {
+            throw new IllegalArgumentException("an upsampling convolution needs at least 1 filter, got " + filters);
+        }
+        return sequential(upsample2(), conv2d(filters, 3, 1, activation));
+    }
+
+    /** Nearest-neighbour upsampling of (N, C, H, W) to (N, C, 2H, 2W): each pixel becomes a 2x2 block. */
+    public static Block upsample2() {
+        return new LambdaBlock(list -> {
+            NDArray x = list.head();
+            Shape s = x.getShape();
+            if (s.dimension() != 4) {
+                throw new IllegalArgumentException("upsampling takes (batch, channels, height, width), got " + s);
+            }
+            long n = s.get(0);
+            long c = s.get(1);
+            long h = s.get(2);
+            long w = s.get(3);
+            return new NDList(x.reshape(n, c, h, 1, w, 1).broadcast(new Shape(n, c, h, 2, w, 2))
+                    .reshape(n, c, 2 * h, 2 * w));
+        }, "upsample2");
+    }
+
+    /** Reshapes each sample to {@code shape}, keeping the batch axis (a vector back to channels x height x width). */
+    public static Block reshape(long... shape) {
+        Shape target = new Shape(shape);
+        if (target.size() < 1) {
+            throw new IllegalArgumentException("a reshape needs a positive size, got " + target);
+        }
+        return new LambdaBlock(list -> new NDList(list.head().reshape(new Shape(-1).addAll(target))), "reshape");
     }
 
     /** Max pooling over {@code size x size} windows with stride {@code size}. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import introdl.data.Examples;
@@ -85,22 +86,58 @@ public final class Inference {
         return out;
     }
 
-    private static float[][] rows(Model model, Examples data, boolean softmax) {
-        float[][] rows = new float[data.size()][];
+    /**
+     * Something computed from a model for each sample, batch by batch: {@code compute} gets the
+     * model's parameter store and a batch of inputs (in its own manager, without autograd) and
+     * returns an array whose first axis is the batch. Each sample's row comes back flattened.
+     */
+    @FunctionalInterface
+    public interface BatchFunction {
+        NDArray apply(ParameterStore store, NDArray inputs);
+    }
+
+    /** {@code compute} over every sample of {@code data}: one row per sample. */
+    public static float[][] map(Model model, Examples data, BatchFunction compute) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            inBatches(forward(model, manager), manager, data.features(manager), null, (start, end, labels, outputs) -> {
-                NDArray out = outputs.head();
-                if (softmax) {
-                    out = out.softmax(-1);
-                }
-                int width = Math.toIntExact(out.getShape().size() / (end - start));
-                float[] flat = out.toFloatArray();
-                for (long i = start; i < end; i++) {
-                    int r = (int) (i - start);
-                    rows[(int) i] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
-                }
-            });
+            return rows(model, manager, data.features(manager), compute);
         }
+    }
+
+    /** {@code compute} over inputs given as rows (e.g. latent vectors), each of shape {@code rowShape}. */
+    public static float[][] map(Model model, float[][] inputs, Shape rowShape, BatchFunction compute) {
+        float[] flat = new float[Math.toIntExact(inputs.length * rowShape.size())];
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i].length != rowShape.size()) {
+                throw new IllegalArgumentException("row " + i + " has " + inputs[i].length + " values; expected "
+                        + rowShape.size() + " (" + rowShape + ")");
+            }
+            System.arraycopy(inputs[i], 0, flat, Math.toIntExact(i * rowShape.size()), inputs[i].length);
+        }
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            return rows(model, manager, manager.create(flat, new Shape(inputs.length).addAll(rowShape)), compute);
+        }
+    }
+
+    private static float[][] rows(Model model, Examples data, boolean softmax) {
+        return map(model, data, (store, x) -> {
+            NDArray out = model.getBlock().forward(store, new NDList(x), false).head();
+            return softmax ? out.softmax(-1) : out;
+        });
+    }
+
+    private static float[][] rows(Model model, NDManager manager, NDArray x, BatchFunction compute) {
+        float[][] rows = new float[Math.toIntExact(x.getShape().get(0))][];
+        ParameterStore store = new ParameterStore(manager, false);
+        inBatches(input -> new NDList(compute.apply(store, input.head())), manager, x, null,
+                (start, end, labels, outputs) -> {
+                    NDArray out = outputs.head();
+                    int width = Math.toIntExact(out.getShape().size() / (end - start));
+                    float[] flat = out.toFloatArray();
+                    for (long i = start; i < end; i++) {
+                        int r = (int) (i - start);
+                        rows[(int) i] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+                    }
+                });
         return rows;
     }
 

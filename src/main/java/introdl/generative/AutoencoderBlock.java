@@ -1,0 +1,98 @@
+package introdl.generative;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * An autoencoder as one DJL block: encoder → latent vector z → decoder → sigmoid, so its output is
+ * an image in [0, 1] of the input's shape, trained to reproduce the input. The encoder and decoder
+ * stay reachable, to map images to their latent vectors and latent vectors to images.
+ */
+public final class AutoencoderBlock extends AbstractBlock {
+    private final Block encoder;
+    private final Block decoder;
+    private final Shape input;
+    private final int latent;
+
+    /**
+     * Joins an encoder and a decoder.
+     *
+     * @param input the shape of one image (channels, height, width)
+     * @param latent the size of z
+     * @throws IllegalArgumentException if the encoder does not give {@code latent} numbers or the
+     *     decoder does not give back the input's shape
+     */
+    public AutoencoderBlock(Block encoder, Block decoder, Shape input, int latent) {
+        requireCoders(encoder, decoder, input, latent, latent);
+        this.encoder = addChildBlock("encoder", encoder);
+        this.decoder = addChildBlock("decoder", decoder);
+        this.input = input;
+        this.latent = latent;
+    }
+
+    /** The autoencoder of an architecture. */
+    public static AutoencoderBlock of(Architecture architecture) {
+        return new AutoencoderBlock(architecture.encoder(architecture.latent()), architecture.decoder(),
+                architecture.input(), architecture.latent());
+    }
+
+    static void requireCoders(Block encoder, Block decoder, Shape input, int latent, int encoderOutputs) {
+        if (latent < 1) {
+            throw new IllegalArgumentException("the latent size must be at least 1, got " + latent);
+        }
+        Shape encoded = encoder.getOutputShapes(new Shape[] {new Shape(2).addAll(input)})[0];
+        if (!encoded.equals(new Shape(2, encoderOutputs))) {
+            throw new IllegalArgumentException("the encoder turns images " + new Shape(2).addAll(input) + " into "
+                    + encoded + "; expected " + new Shape(2, encoderOutputs));
+        }
+        Architecture.requireShape(decoder, new Shape(2, latent), new Shape(2).addAll(input));
+    }
+
+    public Block encoder() {
+        return encoder;
+    }
+
+    public Block decoder() {
+        return decoder;
+    }
+
+    public Shape inputShape() {
+        return input;
+    }
+
+    public int latent() {
+        return latent;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        encoder.initialize(manager, dataType, inputShapes[0]);
+        decoder.initialize(manager, dataType, new Shape(batch, latent));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDList z = encoder.forward(store, inputs, training, params);
+        NDList logits = decoder.forward(store, z, training, params);
+        return new NDList(Activation.sigmoid(logits.head()));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    public String toString() {
+        return "Autoencoder(" + input + " -> latent " + latent + ")";
+    }
+}
