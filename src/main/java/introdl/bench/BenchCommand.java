@@ -29,15 +29,16 @@ import picocli.CommandLine.Spec;
                 + "(prints figures).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "all",
-            description = "mlp, cnn, all (both) or music (Lab 1's presets: training and generation speed) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "mlp, cnn, all (both), music (Lab 1's presets: training and generation speed) or "
+                    + "generative (lecture 4: speed, and outlier AUROC for every digit) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per loop (mlp, cnn); loops take turns, in a "
             + "rotating order, so drifts in machine speed hit all alike (default: 20 for the MLP, 10 for the CNN).")
     Integer rounds;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per round (default: 2 for the MLP, 1 for the CNN), or timed epochs for music (default: 2).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per round (default: 2 for the MLP, 1 for the CNN), timed epochs for music "
+            + "(default: 2), epochs per model for generative (default: 20).")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size for mlp and cnn (music uses each preset's) (default: ${DEFAULT-VALUE}).")
@@ -50,9 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("mlp", "cnn", "all", "music").contains(model)) {
+        if (!List.of("mlp", "cnn", "all", "music", "generative").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown model '" + model + "'; expected mlp, cnn, all or music");
+                    "unknown model '" + model + "'; expected mlp, cnn, all, music or generative");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s, %s %s on %s, %d CPU cores%n", LocalDate.now(), Engine.getInstance().getEngineName(),
@@ -60,6 +61,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         if (model.equals("music")) {
             MusicBenchmark.run(out, 50, epochsOr(2));
+        } else if (model.equals("generative")) {
+            GenerativeBenchmark.run(out, epochsOr(20));
         } else {
             compareLoops(out);
         }

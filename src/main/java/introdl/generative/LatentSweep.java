@@ -3,6 +3,7 @@ package introdl.generative;
 import ai.djl.Model;
 import introdl.data.Examples;
 import introdl.train.Fit;
+import introdl.train.History;
 import introdl.train.Models;
 import introdl.train.Optimizers;
 import introdl.viz.LineChart;
@@ -21,18 +22,41 @@ import java.util.function.IntFunction;
  */
 public record LatentSweep(int[] sizes, double[] errors, double meanImageError) {
     /**
-     * Trains an autoencoder of {@code architecture.apply(size)} for every size.
+     * Trains one autoencoder of {@code architecture.apply(size)} for every size.
      *
      * @param epochs epochs per model (Adam 2e-3, batch 64)
      */
     public static LatentSweep run(Examples train, Examples test, int[] sizes, IntFunction<Architecture> architecture,
             int epochs, long seed) {
+        return run(train, test, sizes, architecture, epochs, seed, 1);
+    }
+
+    /**
+     * Trains {@code restarts} autoencoders per size (seeds {@code seed}, {@code seed + 1}, ...) and
+     * keeps the one with the lowest final training loss. Training is not convex: now and then a
+     * run settles in a poor minimum, and one restart makes the curve show the architecture rather
+     * than that luck. The choice never looks at the held-out images.
+     *
+     * @param epochs epochs per model (Adam 2e-3, batch 64)
+     */
+    public static LatentSweep run(Examples train, Examples test, int[] sizes, IntFunction<Architecture> architecture,
+            int epochs, long seed, int restarts) {
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
+        }
         double[] errors = new double[sizes.length];
         for (int k = 0; k < sizes.length; k++) {
-            try (Model model = Models.create("ae-" + sizes[k], AutoencoderBlock.of(architecture.apply(sizes[k])))) {
-                Fit.of(model).optimizer(Optimizers.adam(2e-3)).epochs(epochs).batchSize(64).seed(seed).quiet()
-                        .run(train.reconstructionTargets());
-                errors[k] = Arrays.stream(Outliers.reconstructionErrors(model, test)).average().orElseThrow();
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < restarts; r++) {
+                try (Model model = Models.create("ae-" + sizes[k], AutoencoderBlock.of(architecture.apply(sizes[k])))) {
+                    History history = Fit.of(model).optimizer(Optimizers.adam(2e-3)).epochs(epochs).batchSize(64)
+                            .seed(seed + r).quiet().run(train.reconstructionTargets());
+                    double loss = history.last().get(History.LOSS);
+                    if (loss < bestLoss) {
+                        bestLoss = loss;
+                        errors[k] = Arrays.stream(Outliers.reconstructionErrors(model, test)).average().orElseThrow();
+                    }
+                }
             }
         }
         return new LatentSweep(sizes.clone(), errors, meanImageError(train, test));

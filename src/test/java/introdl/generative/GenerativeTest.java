@@ -154,7 +154,7 @@ class GenerativeTest {
         Split digits = Digits.split(42);
         int[] sizes = {2, 4, 8, 16, 32};
         LatentSweep sweep = LatentSweep.run(digits.train(), digits.test(), sizes,
-                size -> Architecture.dense(DIGIT, size, 256), 10, 1);
+                size -> Architecture.dense(DIGIT, size, 256), 10, 1, 2);
         for (int k = 1; k < sizes.length; k++) {
             assertTrue(sweep.errors()[k] < sweep.errors()[k - 1], "error falls as the latent grows: " + sweep);
         }
