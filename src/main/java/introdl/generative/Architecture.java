@@ -119,7 +119,7 @@ public final class Architecture {
      *
      * @throws IllegalArgumentException naming both shapes if it does not
      */
-    static void requireShape(Block decoder, Shape latentBatch, Shape expected) {
+    public static void requireShape(Block decoder, Shape latentBatch, Shape expected) {
         Shape actual = decoder.getOutputShapes(new Shape[] {latentBatch})[0];
         if (!actual.equals(expected)) {
             throw new IllegalArgumentException("the decoder turns latent vectors " + latentBatch + " into " + actual

@@ -1,5 +1,6 @@
 package introdl.generative;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -15,7 +16,7 @@ import ai.djl.util.PairList;
  * an image in [0, 1] of the input's shape, trained to reproduce the input. The encoder and decoder
  * stay reachable, to map images to their latent vectors and latent vectors to images.
  */
-public final class AutoencoderBlock extends AbstractBlock {
+public final class AutoencoderBlock extends AbstractBlock implements LatentBlock {
     private final Block encoder;
     private final Block decoder;
     private final Shape input;
@@ -59,14 +60,22 @@ public final class AutoencoderBlock extends AbstractBlock {
         return encoder;
     }
 
+    @Override
+    public NDArray code(ParameterStore store, NDArray images) {
+        return encoder.forward(store, new NDList(images), false).head();
+    }
+
+    @Override
     public Block decoder() {
         return decoder;
     }
 
+    @Override
     public Shape inputShape() {
         return input;
     }
 
+    @Override
     public int latent() {
         return latent;
     }

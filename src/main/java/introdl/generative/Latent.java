@@ -19,12 +19,8 @@ public final class Latent {
 
     /** The code of each image: z for an autoencoder, μ for a VAE. */
     public static float[][] encode(Model model, Examples images) {
-        Block block = model.getBlock();
-        if (block instanceof VaeBlock vae) {
-            return Inference.map(model, images, (store, x) -> vae.encode(store, x, false).get(0));
-        }
-        AutoencoderBlock ae = autoencoder(model);
-        return Inference.map(model, images, (store, x) -> ae.encoder().forward(store, new NDList(x), false).head());
+        LatentBlock coder = coder(model);
+        return Inference.map(model, images, coder::code);
     }
 
     /** The image of each code, pixels in [0, 1], flattened. */
@@ -91,27 +87,24 @@ public final class Latent {
 
     /** The latent size of a model holding an autoencoder or a VAE. */
     public static int latentSize(Model model) {
-        Block block = model.getBlock();
-        return block instanceof VaeBlock vae ? vae.latent() : autoencoder(model).latent();
+        return coder(model).latent();
     }
 
-    /** The image shape of a model holding an autoencoder or a VAE. */
+    /** The image shape of a model with a latent space. */
     public static Shape imageShape(Model model) {
-        Block block = model.getBlock();
-        return block instanceof VaeBlock vae ? vae.inputShape() : autoencoder(model).inputShape();
+        return coder(model).inputShape();
     }
 
     private static Block decoder(Model model) {
-        Block block = model.getBlock();
-        return block instanceof VaeBlock vae ? vae.decoder() : autoencoder(model).decoder();
+        return coder(model).decoder();
     }
 
-    private static AutoencoderBlock autoencoder(Model model) {
-        if (model.getBlock() instanceof AutoencoderBlock ae) {
-            return ae;
+    private static LatentBlock coder(Model model) {
+        if (model.getBlock() instanceof LatentBlock coder) {
+            return coder;
         }
         throw new IllegalArgumentException("the model holds " + model.getBlock().getClass().getSimpleName()
-                + ", not an AutoencoderBlock or a VaeBlock");
+                + ", which has no latent space (expected an autoencoder, a VAE or a DB-VAE)");
     }
 
     private static void requireSteps(int steps) {

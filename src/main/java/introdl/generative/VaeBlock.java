@@ -19,7 +19,7 @@ import ai.djl.util.PairList;
  * is (logits, μ, log σ²), what {@link VaeLoss} needs. In training z is sampled; in inference it
  * is μ, the most likely code, so reconstructions are repeatable.
  */
-public final class VaeBlock extends AbstractBlock {
+public final class VaeBlock extends AbstractBlock implements LatentBlock {
     private final Block encoder;
     private final Block decoder;
     private final Shape input;
@@ -48,14 +48,17 @@ public final class VaeBlock extends AbstractBlock {
         return encoder;
     }
 
+    @Override
     public Block decoder() {
         return decoder;
     }
 
+    @Override
     public Shape inputShape() {
         return input;
     }
 
+    @Override
     public int latent() {
         return latent;
     }
@@ -64,6 +67,12 @@ public final class VaeBlock extends AbstractBlock {
     public NDList encode(ParameterStore store, NDArray images, boolean training) {
         NDArray both = encoder.forward(store, new NDList(images), training).head();
         return new NDList(both.get(new NDIndex(":, :{}", latent)), both.get(new NDIndex(":, {}:", latent)));
+    }
+
+    /** The mean μ of each image's code. */
+    @Override
+    public NDArray code(ParameterStore store, NDArray images) {
+        return encode(store, images, false).get(0);
     }
 
     /** z = μ + exp(log σ² / 2) ⊙ ε: a sample whose gradient flows to μ and log σ². */

@@ -3,6 +3,7 @@ package introdl.generative;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import introdl.train.BinaryCrossEntropy;
 
 /**
  * The VAE's loss, the negative evidence lower bound per image: reconstruction + β · KL. The
@@ -45,11 +46,10 @@ public final class VaeLoss extends Loss {
 
     /**
      * Binary cross-entropy of pixel logits against target pixels in [0, 1], summed over each
-     * image: one value per image. Computed stably from logits: max(l, 0) − l·t + log(1 + e^−|l|).
+     * image: one value per image.
      */
     public static NDArray reconstruction(NDArray logits, NDArray target) {
-        NDArray perPixel = logits.maximum(0).sub(logits.mul(target)).add(logits.abs().neg().exp().add(1).log());
-        return perPixel.reshape(perPixel.getShape().get(0), -1).sum(new int[] {1});
+        return BinaryCrossEntropy.perSample(logits, target);
     }
 
     /** KL(N(μ, σ²) ‖ N(0, I)) of each row, in closed form: −½ Σ (1 + log σ² − μ² − σ²). */

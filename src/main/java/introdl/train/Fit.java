@@ -74,6 +74,7 @@ public final class Fit {
     private int threads;
     private Consumer<History> afterEpoch = h -> {};
     private Augment augment;
+    private EpochSampler sampler;
 
     private Fit(Model model) {
         this.model = model;
@@ -212,6 +213,15 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Lets {@code epochSampler} choose each epoch's examples instead of a plain shuffle (for
+     * example, to draw rare examples more often).
+     */
+    public Fit sampler(EpochSampler epochSampler) {
+        this.sampler = epochSampler;
+        return this;
+    }
+
     /** Called with the history after every epoch (and its checkpoint) has been completed. */
     public Fit afterEpoch(Consumer<History> callback) {
         this.afterEpoch = callback;
@@ -339,7 +349,7 @@ public final class Fit {
             double[] metricSums = new double[tracked.size()];
             long seen = 0;
             try (NDManager epochManager = data.newSubManager()) {
-                NDArray order = epochManager.create(Seeds.permutation((int) n, epochSeed(SHUFFLE_STREAM, epoch)));
+                NDArray order = epochManager.create(epochOrder((int) n, epoch));
                 NDArray source = augment == null ? x
                         : train.augmented(augment, epochSeed(AUGMENT_STREAM, epoch)).features(epochManager);
                 NDArray xs = source.get(order);
@@ -373,6 +383,27 @@ public final class Fit {
                 values.put(tracked.get(m).name(), metricSums[m] / seen);
             }
             return values;
+        }
+
+        private long[] epochOrder(int n, int epoch) {
+            long seed = epochSeed(SHUFFLE_STREAM, epoch);
+            if (sampler == null) {
+                return Seeds.permutation(n, seed);
+            }
+            int[] chosen = sampler.order(model, n, epoch, seed);
+            if (chosen.length != n) {
+                throw new IllegalStateException("the epoch sampler chose " + chosen.length + " examples for an epoch of "
+                        + n + "; it must choose exactly one index per training example");
+            }
+            long[] order = new long[n];
+            for (int i = 0; i < n; i++) {
+                if (chosen[i] < 0 || chosen[i] >= n) {
+                    throw new IllegalStateException("the epoch sampler chose index " + chosen[i] + " of " + n
+                            + " training examples");
+                }
+                order[i] = chosen[i];
+            }
+            return order;
         }
 
         /** One parameter update; returns the batch's loss sum and metric sums. */
