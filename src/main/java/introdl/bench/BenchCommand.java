@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "all",
             description = "mlp, cnn, all (both), music (Lab 1's presets: training and generation speed) or "
-                    + "generative (lecture 4: speed, and outlier AUROC for every digit) (default: ${DEFAULT-VALUE}).")
+                    + "generative (lecture 4: speed, and outlier AUROC for every digit) or faces (Lab 2: classifier and "
+                    + "DB-VAE speed) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per loop (mlp, cnn); loops take turns, in a "
@@ -38,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer rounds;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per round (default: 2 for the MLP, 1 for the CNN), timed epochs for music "
-            + "(default: 2), epochs per model for generative (default: 20).")
+            + "(default: 2), epochs per model for generative (default: 20) and faces (default: 3).")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size for mlp and cnn (music uses each preset's) (default: ${DEFAULT-VALUE}).")
@@ -51,9 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("mlp", "cnn", "all", "music", "generative").contains(model)) {
+        if (!List.of("mlp", "cnn", "all", "music", "generative", "faces").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown model '" + model + "'; expected mlp, cnn, all, music or generative");
+                    "unknown model '" + model + "'; expected mlp, cnn, all, music, generative or faces");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s, %s %s on %s, %d CPU cores%n", LocalDate.now(), Engine.getInstance().getEngineName(),
@@ -63,6 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
             MusicBenchmark.run(out, 50, epochsOr(2));
         } else if (model.equals("generative")) {
             GenerativeBenchmark.run(out, epochsOr(20));
+        } else if (model.equals("faces")) {
+            FacesBenchmark.run(out, epochsOr(3));
         } else {
             compareLoops(out);
         }

@@ -168,9 +168,10 @@ public final class BarChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         FontMetrics fm = g.getFontMetrics();
         AffineTransform saved = g.getTransform();
+        // slanted to end under the bar group, so long labels run into the left margin, never off the right edge
         g.translate(centre, bottom + 8);
-        g.rotate(Math.PI / 6);
-        g.drawString(label, 0, fm.getAscent());
+        g.rotate(-Math.PI / 6);
+        g.drawString(label, -fm.stringWidth(label), fm.getAscent());
         g.setTransform(saved);
     }
 }

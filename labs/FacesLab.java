@@ -1,0 +1,152 @@
+import ai.djl.Model;
+import introdl.data.DataDirectory;
+import introdl.faces.BiasAudit;
+import introdl.faces.CourseFaces;
+import introdl.faces.DbVaeBlock;
+import introdl.faces.DbVaeLoss;
+import introdl.faces.FaceCnn;
+import introdl.faces.FaceFolders;
+import introdl.faces.FaceSet;
+import introdl.faces.FaceSplits;
+import introdl.faces.Resampling;
+import introdl.faces.SyntheticFaces;
+import introdl.lab.FacesReport;
+import introdl.lab.Lab;
+import introdl.lab.LabRun;
+import introdl.train.BinaryCrossEntropy;
+import introdl.train.History;
+import introdl.train.Metric;
+import introdl.train.Models;
+import introdl.train.Optimizers;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Lab 2: a CNN learns to tell faces from non-faces on a training set skewed toward some groups of
+ * people; a bias audit measures how its detection rate differs between groups on balanced
+ * held-out faces; a debiasing VAE, which learns what faces vary in and over-samples the rare
+ * ones, is trained the same way and audited beside it.
+ */
+@Command(name = "faces", mixinStandardHelpOptions = true,
+        description = "Face detection, a bias audit across groups of people, and a debiasing VAE (Lab 2).")
+public final class FacesLab extends Lab {
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "embedded",
+            description = "embedded (drawn faces with known attributes, offline), utkface (real faces in "
+                    + "$INTRODL_DATA/utkface-random200 with CIFAR-10 non-faces) or course (the course's train_face.h5, "
+                    + "audited on UTKFace) (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--h5", paramLabel = "FILE", description = "The course's train_face.h5 (default: "
+            + "$INTRODL_DATA/mit6s191/train_face.h5).")
+    Path h5;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+            description = "Epochs for each model (default: ${DEFAULT-VALUE}; 2 with --quick).")
+    int epochs;
+
+    @Option(names = "--latent", paramLabel = "N", defaultValue = "100",
+            description = "Latent dimensions of the DB-VAE (default: ${DEFAULT-VALUE}, as the course).")
+    int latent;
+
+    @Option(names = "--kl-weight", paramLabel = "C", defaultValue = "0.0005",
+            description = "Weight c of the KL term in the DB-VAE loss (default: ${DEFAULT-VALUE}, as the course).")
+    double klWeight;
+
+    @Option(names = "--bins", paramLabel = "N", defaultValue = "10",
+            description = "Histogram bins per latent dimension for resampling (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--smoothing", paramLabel = "A", defaultValue = "0.001",
+            description = "Smoothing added to each bin's density (default: ${DEFAULT-VALUE}).")
+    double smoothing;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Train both models with N seeds (--seed, --seed + 1, ...) and report mean ± sd "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Override
+    protected void validate() {
+        requirePositive("--epochs", epochs);
+        requirePositive("--seeds", seeds);
+        requirePositive("--latent", latent);
+        requirePositive("--bins", bins);
+        if (!List.of("embedded", "utkface", "course").contains(dataset)) {
+            throw new IllegalArgumentException("--dataset must be embedded, utkface or course, got '" + dataset + "'");
+        }
+        if (!(smoothing > 0)) {
+            throw new IllegalArgumentException("--smoothing must be above 0, got " + smoothing);
+        }
+        try {
+            new DbVaeLoss(klWeight);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--kl-weight: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void run(LabRun run) {
+        FaceSplits.Experiment experiment = experiment(run);
+        run.say("%s", experiment);
+        FacesReport report = new FacesReport(run, dataset, experiment);
+        int rounds = run.quickOr(2, epochs);
+        for (int s = 0; s < seeds; s++) {
+            long seed = run.seed() + s;
+            try (Model cnn = Models.create("cnn", FaceCnn.classifier())) {
+                History history = run.fit(cnn, "cnn-seed" + seed).seed(seed).loss(new BinaryCrossEntropy())
+                        .metrics(Metric.binaryAccuracy()).optimizer(Optimizers.adam(5e-4)).epochs(rounds)
+                        .batchSize(32).run(experiment.train().examples());
+                say(run, report.standard(cnn, history), seed);
+            }
+            try (Model dbvae = Models.create("dbvae", new DbVaeBlock(latent))) {
+                Resampling resampling = Resampling.of(experiment.train().examples(), bins, smoothing);
+                History history = run.fit(dbvae, "dbvae-seed" + seed).seed(seed).loss(new DbVaeLoss(klWeight))
+                        .metrics(Metric.binaryAccuracy()).sampler(resampling).optimizer(Optimizers.adam(5e-4))
+                        .epochs(rounds).batchSize(32).run(experiment.train().examples());
+                say(run, report.debiased(dbvae, history, resampling), seed);
+            }
+        }
+        report.write();
+        run.say("%s", report.summary());
+    }
+
+    private static void say(LabRun run, BiasAudit audit, long seed) {
+        run.say("seed %d, %s", seed, audit.table());
+    }
+
+    private FaceSplits.Experiment experiment(LabRun run) {
+        long seed = run.seed();
+        boolean quick = run.quick();
+        switch (dataset) {
+            case "utkface": {
+                FaceSet all = FaceFolders.utkFaceAndCifar(FaceFolders.ALL, quick ? 900 : 2600, seed);
+                FaceSet matched = FaceSplits.atResolution(all, 32);
+                return FaceSplits.skewed(matched, quick ? 20 : 60, quick ? 300 : 600,
+                        FaceSplits.keep(utkMinorities(all), quick ? 0.3 : FaceSplits.UTKFACE_MINORITY_SHARE), seed);
+            }
+            case "course": {
+                Path file = h5 != null ? h5 : CourseFaces.locate();
+                FaceSet train = quick ? CourseFaces.sample(file, 2000, seed) : CourseFaces.read(file);
+                FaceSet test = DataDirectory.folder("utkface-random200").isPresent()
+                        ? FaceFolders.utkFaceAndCifar(quick ? 200 : FaceFolders.ALL, quick ? 200 : 1000, seed + 1)
+                        : SyntheticFaces.balancedTest(quick ? 200 : 800, seed + 1);
+                return new FaceSplits.Experiment(train, test, "the course's training set as published; audited on "
+                        + test.name());
+            }
+            default: {
+                FaceSet train = SyntheticFaces.skewedTraining(quick ? 1200 : 4000, seed);
+                FaceSet test = SyntheticFaces.balancedTest(quick ? 400 : 1200, seed + 1);
+                return new FaceSplits.Experiment(train, test, String.format(java.util.Locale.ROOT,
+                        "drawn faces: %.0f%% dark skin, %.0f%% glasses in training; every group equal in the test set",
+                        100 * SyntheticFaces.SKEWED_DARK_SHARE, 100 * SyntheticFaces.SKEWED_GLASSES_SHARE));
+            }
+        }
+    }
+
+    /** Every UTKFace group except White: the groups the skewed training set keeps a small share of. */
+    private static List<String> utkMinorities(FaceSet all) {
+        return all.groupNames().stream().filter(g -> !g.endsWith("White")).toList();
+    }
+}

@@ -1,0 +1,257 @@
+package introdl.lab;
+
+import ai.djl.Model;
+import introdl.faces.BiasAudit;
+import introdl.faces.DbVaeBlock;
+import introdl.faces.FaceSet;
+import introdl.faces.FaceSplits;
+import introdl.faces.Resampling;
+import introdl.generative.Latent;
+import introdl.generative.Outliers;
+import introdl.generative.Pictures;
+import introdl.report.HtmlReport;
+import introdl.train.History;
+import introdl.train.Models;
+import introdl.viz.ImageFiles;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What Lab 2 writes into its run folder: the data and its documented mix, the bias audit of the
+ * standard CNN and the DB-VAE side by side (per-group bars with 95% intervals, tables, and the
+ * spread over seeds), the DB-VAE's reconstructions, the faces it up-weights most and least, and a
+ * latent traversal; then index.html and results.json.
+ */
+public final class FacesReport {
+    private static final int SCALE = 2;
+
+    private final LabRun run;
+    private final FaceSplits.Experiment experiment;
+    private final HtmlReport html;
+    private final Map<String, Object> table = new LinkedHashMap<>();
+    private final List<BiasAudit> standard = new ArrayList<>();
+    private final List<BiasAudit> debiased = new ArrayList<>();
+    private final List<Runnable> sections = new ArrayList<>();
+    private Map<String, Double> groupWeights = Map.of();
+
+    /** A report on an experiment described as {@code data}. */
+    public FacesReport(LabRun run, String data, FaceSplits.Experiment experiment) {
+        this.run = run;
+        this.experiment = experiment;
+        this.html = HtmlReport.titled("Lab 2: face detection, its bias, and a debiasing VAE (" + data + ")");
+        table.put("training set", experiment.train().toString());
+        table.put("held-out test set", experiment.test().toString());
+        table.put("mix", experiment.mix());
+        List<String> skipped = new ArrayList<>(experiment.train().skipped());
+        if (!skipped.isEmpty()) {
+            table.put("unreadable images", skipped.size() + " listed in skipped.txt and left out");
+            try {
+                Files.write(run.file("skipped.txt"), skipped);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not write " + run.file("skipped.txt"), e);
+            }
+        }
+    }
+
+    /** The standard classifier of one seed: its audit, and its loss curve for the first seed. */
+    public BiasAudit standard(Model cnn, History history) {
+        BiasAudit audit = BiasAudit.of("standard CNN", cnn, experiment.test());
+        if (standard.isEmpty()) {
+            Models.save(cnn, run.file("model/cnn"));
+            history.plotLoss(run.file("cnn-loss.png"));
+        }
+        standard.add(audit);
+        return audit;
+    }
+
+    /** The DB-VAE of one seed: its audit and, for the first seed, its pictures. */
+    public BiasAudit debiased(Model dbvae, History history, Resampling resampling) {
+        BiasAudit audit = BiasAudit.of("DB-VAE", dbvae, experiment.test());
+        if (debiased.isEmpty()) {
+            Models.save(dbvae, run.file("model/dbvae"));
+            history.plotLoss(run.file("dbvae-loss.png"));
+            pictures(dbvae, resampling);
+        }
+        debiased.add(audit);
+        return audit;
+    }
+
+    private void pictures(Model dbvae, Resampling resampling) {
+        FaceSet test = experiment.test();
+        FaceSet faces = test.subset(test.faces(), "test faces");
+        FaceSet showcase = faces.subset(spread(faces.size(), 12), "showcase");
+        save("dbvae-reconstructions.png", Pictures.reconstructions(showcase.examples(),
+                Latent.reconstruct(dbvae, showcase.examples()), 12, SCALE));
+        double[] p = resampling.probabilities(dbvae);
+        int[] ranking = Outliers.ranking(p);
+        int[] trainFaces = resampling.faceIndices();
+        groupWeights = groupWeights(p, trainFaces);
+        if (!groupWeights.isEmpty()) {
+            StringBuilder weights = new StringBuilder();
+            groupWeights.forEach((group, w) -> weights.append(String.format(Locale.ROOT, "%s%s %.2fx",
+                    weights.length() == 0 ? "" : ", ", group, w)));
+            table.put("resampling: mean weight of each group's training faces (1 = uniform)", weights.toString());
+        }
+        save("upweighted-most.png", weighted(ranking, 0, trainFaces, p));
+        save("upweighted-least.png", weighted(ranking, ranking.length - 16, trainFaces, p));
+        float[][] codes = Latent.encode(dbvae, showcase.examples());
+        int[] dims = mostVaried(Latent.encode(dbvae, faces.examples()), 4);
+        save("traversal.png", Pictures.grid(Latent.traverse(dbvae, codes[0], dims, 7, 2.5), FaceSet.IMAGE, 7, SCALE));
+        int latent = ((DbVaeBlock) dbvae.getBlock()).latent();
+        sections.add(() -> html.heading("What the DB-VAE learnt about faces")
+                .image("dbvae-reconstructions.png", "Held-out faces (top) and the DB-VAE's reconstructions from μ "
+                        + "(bottom): a " + latent + "-number code of each face, learnt without attribute labels")
+                .image("upweighted-most.png", "The training faces resampling draws most often (weight = probability "
+                        + "x number of faces; 1 = uniform)")
+                .image("upweighted-least.png", "... and least often: the most common kind of face")
+                .image("traversal.png", "Traversal: each row varies one of the 4 latent dimensions that vary most "
+                        + "across faces, from -2.5 to 2.5, the others fixed at a held-out face's code")
+                .image("dbvae-loss.png", "DB-VAE loss per epoch (BCE + faces' c·KL + L1)"));
+    }
+
+    /** The mean weight (probability x number of faces) of each group's training faces. */
+    private Map<String, Double> groupWeights(double[] p, int[] trainFaces) {
+        FaceSet train = experiment.train();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int g = 0; g < train.groupNames().size(); g++) {
+            double sum = 0;
+            int count = 0;
+            for (int f = 0; f < trainFaces.length; f++) {
+                if (train.group(trainFaces[f]) == g) {
+                    sum += p[f] * p.length;
+                    count++;
+                }
+            }
+            if (count > 0) {
+                weights.put(train.groupNames().get(g), sum / count);
+            }
+        }
+        return weights;
+    }
+
+    /** The mean resampling weight of each group's training faces, after training (first seed). */
+    public Map<String, Double> groupWeights() {
+        return Map.copyOf(groupWeights);
+    }
+
+    private BufferedImage weighted(int[] ranking, int from, int[] trainFaces, double[] p) {
+        FaceSet train = experiment.train();
+        List<float[]> images = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        List<Boolean> marked = new ArrayList<>();
+        for (int k = Math.max(0, from); k < Math.min(ranking.length, Math.max(0, from) + 16); k++) {
+            int i = trainFaces[ranking[k]];
+            images.add(train.image(i));
+            String group = train.groupName(i);
+            captions.add(String.format(Locale.ROOT, "%s%.1fx", group.isEmpty() ? "" : group + " ",
+                    p[ranking[k]] * p.length));
+            marked.add(false);
+        }
+        return Pictures.captioned(images, captions, marked, FaceSet.IMAGE, 8, SCALE);
+    }
+
+    /** The {@code count} dimensions along which the codes vary most. */
+    private static int[] mostVaried(float[][] codes, int count) {
+        int dims = codes[0].length;
+        double[] variance = new double[dims];
+        for (int d = 0; d < dims; d++) {
+            double mean = 0;
+            for (float[] c : codes) {
+                mean += c[d] / (double) codes.length;
+            }
+            for (float[] c : codes) {
+                variance[d] += (c[d] - mean) * (c[d] - mean);
+            }
+        }
+        return Arrays.stream(Outliers.ranking(variance)).limit(Math.min(count, dims)).toArray();
+    }
+
+    private static int[] spread(int size, int count) {
+        int n = Math.min(size, count);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) ((long) i * size / n);
+        }
+        return out;
+    }
+
+    private void save(String name, BufferedImage image) {
+        ImageFiles.writePng(image, run.file(name));
+    }
+
+    /** Writes index.html and results.json. */
+    public void write() {
+        BiasAudit.chart("Detection rate per group on held-out faces (95% Wilson intervals)",
+                List.of(standard.get(0), debiased.get(0))).save(run.file("bias.png"));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (var model : List.of(standard, debiased)) {
+            String name = model.get(0).model();
+            String key = name.equals("DB-VAE") ? "dbvae" : "cnn";
+            rows.add(List.of(name, spread(model, a -> a.faces().rate()), spread(model, this::worstRate),
+                    spread(model, BiasAudit::gap), spread(model, a -> a.falsePositives().rate())));
+            figures.put(key + "_detection", stats(model, a -> a.faces().rate()));
+            figures.put(key + "_worst_group_detection", stats(model, this::worstRate));
+            figures.put(key + "_gap", stats(model, BiasAudit::gap));
+            figures.put(key + "_false_positive_rate", stats(model, a -> a.falsePositives().rate()));
+        }
+        figures.put("seeds", standard.size());
+        figures.put("resampling_weights", groupWeights);
+        html.table(table);
+        html.heading("Bias audit").image("bias.png", "Share of held-out faces of each group called a face, and of "
+                + "non-faces (false positives), for both models (first seed)");
+        html.table(List.of("model (" + standard.size() + " seed" + (standard.size() == 1 ? "" : "s") + ", mean ± sd)",
+                "faces detected", "worst group", "worst-group gap", "false positives"), rows);
+        html.preformatted(standard.get(0).table() + "\n" + debiased.get(0).table());
+        if (Files.exists(run.file("cnn-loss.png"))) {
+            html.image("cnn-loss.png", "Standard CNN: binary cross-entropy per epoch");
+        }
+        sections.forEach(Runnable::run);
+        html.heading("Files").link("model/", "Saved models (model/cnn, model/dbvae)").link("config.json",
+                "Configuration").link(Reports.RESULTS, "results.json");
+        html.write(run.file("index.html"));
+        run.folder().writeJson(Reports.RESULTS, figures);
+    }
+
+    private double worstRate(BiasAudit audit) {
+        return audit.groups().isEmpty() ? audit.faces().rate() : audit.detection().get(audit.worstGroup()).rate();
+    }
+
+    private static String spread(List<BiasAudit> audits, ToDoubleFunction<BiasAudit> figure) {
+        double[] s = stats(audits, figure);
+        return audits.size() == 1 ? String.format(Locale.ROOT, "%.1f%%", 100 * s[0])
+                : String.format(Locale.ROOT, "%.1f ± %.1f%%", 100 * s[0], 100 * s[1]);
+    }
+
+    /** Mean and sample standard deviation of a figure over the seeds. */
+    static double[] stats(List<BiasAudit> audits, ToDoubleFunction<BiasAudit> figure) {
+        double[] values = audits.stream().mapToDouble(figure).toArray();
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        double ss = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+        return new double[] {mean, values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : 0};
+    }
+
+    /** One line per model: mean ± sd over seeds of detection, worst group, gap and false positives. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        for (var model : List.of(standard, debiased)) {
+            sb.append(String.format(Locale.ROOT, "%-13s faces detected %s, worst group %s, gap %s, false positives %s%n",
+                    model.get(0).model(), spread(model, a -> a.faces().rate()), spread(model, this::worstRate),
+                    spread(model, BiasAudit::gap), spread(model, a -> a.falsePositives().rate())));
+        }
+        return sb.toString();
+    }
+
+    /** For tests and notebooks: the audits of each seed. */
+    public List<BiasAudit> audits(boolean debiasedModel) {
+        return List.copyOf(debiasedModel ? debiased : standard);
+    }
+
+}
