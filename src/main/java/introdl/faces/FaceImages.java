@@ -57,7 +57,8 @@ public final class FaceImages {
         return current.getWidth() == SIDE ? current : scale(current, SIDE);
     }
 
-    private static BufferedImage scale(BufferedImage source, int side) {
+    /** {@code source} scaled to {@code side} x {@code side} (bilinear, quality rendering). */
+    static BufferedImage scale(BufferedImage source, int side) {
         BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {

