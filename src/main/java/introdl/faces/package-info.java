@@ -17,5 +17,20 @@
  * </ul>
  * Every file read from outside is validated; a file that cannot be used is named in the error, and
  * an image that cannot be decoded is listed in {@link introdl.faces.FaceSet#skipped()}.
+ *
+ * <p>The models: {@link introdl.faces.FaceCnn} is the course's classifier (four strided convolutions
+ * with batch normalisation, dense 512, one logit), trained with
+ * {@link introdl.train.BinaryCrossEntropy}. {@link introdl.faces.DbVaeBlock} is the DB-VAE (the same
+ * encoder giving the face logit, μ and log σ², and a decoder back to the image), trained with
+ * {@link introdl.faces.DbVaeLoss}, where only faces pay the VAE term, and
+ * {@link introdl.faces.Resampling}, the fit loop's {@link introdl.train.EpochSampler} that draws
+ * faces by 1 / (histogram density of their latent means) every epoch.
+ *
+ * <p>The audit: {@link introdl.faces.FaceSplits} holds out the same number of faces from every group
+ * and skews only the training faces, by a documented mix; {@link introdl.faces.BiasAudit} gives each
+ * group's detection rate with a 95% Wilson interval ({@link introdl.faces.Proportion}), the
+ * worst-group gap and the false-positive rate on non-faces, and draws them side by side for two
+ * models. The lab program is {@code labs/FacesLab.java} ({@code ./introdl faces}); the notebook is
+ * {@code notebooks/07-lab2-faces-and-debiasing.ipynb}.
  */
 package introdl.faces;
