@@ -42,6 +42,11 @@ public final class FacesLab extends Lab {
             + "$INTRODL_DATA/mit6s191/train_face.h5).")
     Path h5;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20000",
+            description = "Images sampled from the course's file (default: ${DEFAULT-VALUE}; all of its ~110,000 "
+                    + "need about 11 GB of memory as floats).")
+    int limit;
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
             description = "Epochs for each model (default: ${DEFAULT-VALUE}; 2 with --quick).")
     int epochs;
@@ -73,6 +78,7 @@ public final class FacesLab extends Lab {
         requirePositive("--seeds", seeds);
         requirePositive("--latent", latent);
         requirePositive("--bins", bins);
+        requirePositive("--limit", limit);
         if (!List.of("embedded", "utkface", "course").contains(dataset)) {
             throw new IllegalArgumentException("--dataset must be embedded, utkface or course, got '" + dataset + "'");
         }
@@ -128,7 +134,7 @@ public final class FacesLab extends Lab {
             }
             case "course": {
                 Path file = h5 != null ? h5 : CourseFaces.locate();
-                FaceSet train = quick ? CourseFaces.sample(file, 2000, seed) : CourseFaces.read(file);
+                FaceSet train = CourseFaces.sample(file, quick ? Math.min(2000, limit) : limit, seed);
                 FaceSet test = DataDirectory.folder("utkface-random200").isPresent()
                         ? FaceFolders.utkFaceAndCifar(quick ? 200 : FaceFolders.ALL, quick ? 200 : 1000, seed + 1)
                         : SyntheticFaces.balancedTest(quick ? 200 : 800, seed + 1);

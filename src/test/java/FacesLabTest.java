@@ -59,7 +59,7 @@ class FacesLabTest {
     @Test
     void badValuesAreUsageErrorsNamingTheOption() {
         for (String[] args : new String[][] {{"--latent", "0"}, {"--kl-weight", "-1"}, {"--dataset", "celeba"},
-                {"--seeds", "0"}, {"--smoothing", "0"}, {"--bins", "0"}}) {
+                {"--seeds", "0"}, {"--smoothing", "0"}, {"--bins", "0"}, {"--limit", "0"}}) {
             List<String> all = new java.util.ArrayList<>(List.of("faces", "--runs", runs.toString()));
             all.addAll(List.of(args));
             LabsTest.Result r = LabsTest.launch(all.toArray(String[]::new));
