@@ -82,7 +82,7 @@ public final class FacesLab extends Lab {
         if (!List.of("embedded", "utkface", "course").contains(dataset)) {
             throw new IllegalArgumentException("--dataset must be embedded, utkface or course, got '" + dataset + "'");
         }
-        if (!(smoothing > 0)) {
+        if (!(smoothing > 0) || Double.isInfinite(smoothing)) {
             throw new IllegalArgumentException("--smoothing must be above 0, got " + smoothing);
         }
         try {

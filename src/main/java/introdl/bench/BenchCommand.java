@@ -65,6 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
         } else if (model.equals("generative")) {
             GenerativeBenchmark.run(out, epochsOr(20));
         } else if (model.equals("faces")) {
+            if (epochsOr(3) < 2) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--epochs must be at least 2 for faces: the first epoch warms up and is not timed");
+            }
             FacesBenchmark.run(out, epochsOr(3));
         } else {
             compareLoops(out);

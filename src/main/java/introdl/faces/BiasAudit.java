@@ -34,6 +34,11 @@ public record BiasAudit(String model, List<String> groups, List<Proportion> dete
     public static BiasAudit of(String name, Model detector, FaceSet test) {
         float[][] out = Inference.outputs(detector, test.examples());
         float[] logits = new float[out.length];
+        if (out.length > 0 && out[0].length != 1) {
+            throw new IllegalArgumentException("the audit needs one face logit per image; " + name + " gives "
+                    + out[0].length + " outputs (for a softmax over (non-face, face), audit the face column's logit "
+                    + "with BiasAudit.of(name, logits, test))");
+        }
         for (int i = 0; i < out.length; i++) {
             logits[i] = out[i][0];
         }

@@ -8,6 +8,8 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.exceptions.HdfFilterException;
+import io.jhdf.exceptions.UnsupportedHdfException;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import java.nio.ByteBuffer;
@@ -127,6 +129,10 @@ public final class CourseFaces {
                     List.of());
         } catch (InvalidDataException e) {
             throw e;
+        } catch (HdfFilterException | UnsupportedHdfException e) {
+            throw new InvalidDataException(file + " uses an HDF5 feature the pure-Java reader cannot decode ("
+                    + e.getMessage() + "); save it again uncompressed (h5repack -f NONE) or download " + FILE
+                    + " again from " + URL, e);
         } catch (RuntimeException e) {
             // jHDF signals a file that is not HDF5, or is truncated, with unchecked exceptions of its own
             throw new InvalidDataException(file + " cannot be read as an HDF5 file (" + e.getClass().getSimpleName()

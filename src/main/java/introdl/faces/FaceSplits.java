@@ -37,13 +37,22 @@ public final class FaceSplits {
     /**
      * Holds out {@code testFacesPerGroup} faces of every group and {@code testNonFaces} non-faces
      * (seeded draws), then keeps for training the share {@code keep.get(group)} of each group's
-     * remaining faces (1 when the group is not named) and every remaining non-face.
+     * remaining faces (1 when the group is not named) and every remaining non-face. Faces with no
+     * group cannot be audited, so they all go to training.
      *
      * @throws IllegalArgumentException if a group has too few faces to hold that many out, or a
      *     share is outside [0, 1]
      */
     public static Experiment skewed(FaceSet all, int testFacesPerGroup, int testNonFaces, Map<String, Double> keep,
             long seed) {
+        if (all.groupNames().isEmpty()) {
+            throw new IllegalArgumentException(all.name() + " has no groups, so there is nothing to hold out per group "
+                    + "or to skew; label the faces (GroupLabels.utkFace() or bySubfolder())");
+        }
+        if (testFacesPerGroup < 1 || testNonFaces < 0) {
+            throw new IllegalArgumentException("hold out at least 1 face per group and 0 or more non-faces, got "
+                    + testFacesPerGroup + " and " + testNonFaces);
+        }
         Random random = new Random(seed);
         List<Integer> train = new ArrayList<>();
         List<Integer> test = new ArrayList<>();

@@ -27,6 +27,8 @@ public final class Resampling implements EpochSampler {
     private final double smoothing;
     private final int[] faceIndices;
     private final Examples faces;
+    private final int examples;
+    private final String trainName;
     private double[] latest;
 
     private Resampling(Examples train, int bins, double smoothing) {
@@ -44,6 +46,8 @@ public final class Resampling implements EpochSampler {
             throw new IllegalArgumentException("resampling draws faces, but " + train.name() + " has none");
         }
         this.faces = train.subset(faceIndices, train.name() + "/faces");
+        this.examples = train.size();
+        this.trainName = train.name();
     }
 
     /** A sampler over {@code train} (label 1 = face) with the course's 10 bins and smoothing 0.001. */
@@ -110,7 +114,12 @@ public final class Resampling implements EpochSampler {
     }
 
     @Override
-    public int[] order(Model model, int examples, int epoch, long seed) {
+    public int[] order(Model model, int count, int epoch, long seed) {
+        if (count != examples) {
+            throw new IllegalArgumentException("the resampler was built on the " + examples + " examples of "
+                    + trainName + ", but the fit trains on " + count + "; build Resampling.of from the Examples "
+                    + "the fit trains on");
+        }
         latest = probabilities(Latent.encode(model, faces), bins, smoothing);
         double[] cumulative = new double[latest.length];
         double running = 0;
@@ -118,14 +127,14 @@ public final class Resampling implements EpochSampler {
             running += latest[f];
             cumulative[f] = running;
         }
-        long[] shuffle = Seeds.permutation(examples, seed);
+        long[] shuffle = Seeds.permutation(count, seed);
         Random draws = new Random(Seeds.derive(seed, 1));
-        int[] order = new int[examples];
-        boolean[] isFace = new boolean[examples];
+        int[] order = new int[count];
+        boolean[] isFace = new boolean[count];
         for (int i : faceIndices) {
             isFace[i] = true;
         }
-        for (int k = 0; k < examples; k++) {
+        for (int k = 0; k < count; k++) {
             int i = (int) shuffle[k];
             order[k] = isFace[i] ? faceIndices[draw(cumulative, draws.nextDouble() * running)] : i;
         }

@@ -547,10 +547,22 @@ public final class Fit {
         StringBuilder model = new StringBuilder(this.model.getBlock().toString());
         this.model.getBlock().getParameters().forEach(p -> model.append(p.getValue().getArray().getShape()));
         return String.format(Locale.ROOT, "seed %d, %d epochs, batch %d, %d samples of %s, %s, %s, clip %s/%s, "
-                        + "augment %s, patience %d/%s/%s, model %08x",
+                        + "augment %s, patience %d/%s/%s, sampler %s, model %08x",
                 seed, epochs, batchSize, train.size(), train.sampleShape(), optimizer,
-                objective.getClass().getSimpleName(), clipNorm, clipValue, augment, patience, minDelta, restoreBest,
-                model.toString().hashCode());
+                describe(objective), clipNorm, clipValue, augment, patience, minDelta, restoreBest,
+                sampler == null ? "none" : describe(sampler), model.toString().hashCode());
+    }
+
+    /** An object's own description (settings included) if its class gives one, else its class's name. */
+    private static String describe(Object setting) {
+        try {
+            boolean own = setting.getClass().getMethod("toString").getDeclaringClass() != Object.class
+                    && !setting.getClass().isSynthetic();
+            return own ? setting.toString() : setting.getClass().isSynthetic() ? "a custom one"
+                    : setting.getClass().getSimpleName();
+        } catch (NoSuchMethodException e) {
+            return setting.getClass().getSimpleName();
+        }
     }
 
     private static int positive(String what, int value) {

@@ -199,6 +199,9 @@ class DbVaeTest {
             }
             assertArrayEquals(order, resampling.order(ae, n, 1, 7), "the same seed draws the same epoch");
             assertEquals(20, resampling.latestProbabilities().length);
+            IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                    () -> resampling.order(ae, n + 2, 1, 7));
+            assertTrue(other.getMessage().contains("built on the 40 examples"), other.getMessage());
         }
         // a sampler that only ever shows faces: the classifier learns to call everything a face
         try (Model classifier = Models.create("c", introdl.nn.Layers.sequential(introdl.nn.Layers.flatten(),
