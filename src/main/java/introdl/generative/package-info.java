@@ -6,6 +6,7 @@
  * back, samples the prior, traverses and interpolates; {@link introdl.generative.LatentSweep}
  * measures compression, {@link introdl.generative.SampleQuality} judges samples with a classifier,
  * {@link introdl.generative.Outliers} ranks unusual images (reconstruction error, ELBO, AUROC), and
- * {@link introdl.generative.Pictures} draws it all. The VAE is the groundwork of Lab 2's DB-VAE.
+ * {@link introdl.generative.Pictures} draws it all. The VAE is the groundwork of Lab 2's DB-VAE,
+ * which is a {@link introdl.generative.LatentBlock} too, so {@code Latent}'s walks work on it.
  */
 package introdl.generative;
