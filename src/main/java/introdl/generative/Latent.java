@@ -99,6 +99,25 @@ public final class Latent {
         return coder(model).decoder();
     }
 
+    /**
+     * The {@code count} dimensions along which {@code codes} vary most, most varied first: the
+     * ones worth traversing when a large latent space leaves many dimensions all but unused.
+     */
+    public static int[] mostVaried(float[][] codes, int count) {
+        int dims = codes[0].length;
+        double[] variance = new double[dims];
+        for (int d = 0; d < dims; d++) {
+            double mean = 0;
+            for (float[] c : codes) {
+                mean += c[d] / (double) codes.length;
+            }
+            for (float[] c : codes) {
+                variance[d] += (c[d] - mean) * (c[d] - mean);
+            }
+        }
+        return java.util.Arrays.stream(Outliers.ranking(variance)).limit(Math.min(count, dims)).toArray();
+    }
+
     private static LatentBlock coder(Model model) {
         if (model.getBlock() instanceof LatentBlock coder) {
             return coder;

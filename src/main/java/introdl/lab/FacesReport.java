@@ -102,7 +102,7 @@ public final class FacesReport {
         save("upweighted-most.png", weighted(ranking, 0, trainFaces, p));
         save("upweighted-least.png", weighted(ranking, ranking.length - 16, trainFaces, p));
         float[][] codes = Latent.encode(dbvae, showcase.examples());
-        int[] dims = mostVaried(Latent.encode(dbvae, faces.examples()), 4);
+        int[] dims = Latent.mostVaried(Latent.encode(dbvae, faces.examples()), 4);
         save("traversal.png", Pictures.grid(Latent.traverse(dbvae, codes[0], dims, 7, 2.5), FaceSet.IMAGE, 7, SCALE));
         int latent = ((DbVaeBlock) dbvae.getBlock()).latent();
         sections.add(() -> html.heading("What the DB-VAE learnt about faces")
@@ -155,22 +155,6 @@ public final class FacesReport {
             marked.add(false);
         }
         return Pictures.captioned(images, captions, marked, FaceSet.IMAGE, 8, SCALE);
-    }
-
-    /** The {@code count} dimensions along which the codes vary most. */
-    private static int[] mostVaried(float[][] codes, int count) {
-        int dims = codes[0].length;
-        double[] variance = new double[dims];
-        for (int d = 0; d < dims; d++) {
-            double mean = 0;
-            for (float[] c : codes) {
-                mean += c[d] / (double) codes.length;
-            }
-            for (float[] c : codes) {
-                variance[d] += (c[d] - mean) * (c[d] - mean);
-            }
-        }
-        return Arrays.stream(Outliers.ranking(variance)).limit(Math.min(count, dims)).toArray();
     }
 
     private static int[] spread(int size, int count) {
