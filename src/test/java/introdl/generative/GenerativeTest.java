@@ -207,4 +207,11 @@ class GenerativeTest {
         // the mean training image is (1, 2): the test image is exactly it
         assertEquals(0, LatentSweep.meanImageError(train, test), 1e-12);
     }
+
+    @Test
+    void theMostVariedDimensionsComeFirst() {
+        float[][] codes = {{1, 0, -5, 0.1f}, {-1, 0, 5, 0.1f}, {1, 0, 4, -0.1f}};
+        assertArrayEquals(new int[] {2, 0}, Latent.mostVaried(codes, 2));
+        assertEquals(4, Latent.mostVaried(codes, 10).length, "no more than there are");
+    }
 }
