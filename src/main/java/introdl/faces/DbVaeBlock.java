@@ -6,12 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import introdl.generative.Architecture;
-import introdl.generative.LatentBlock;
+import introdl.generative.CoderBlock;
 import introdl.generative.VaeBlock;
 
 /**
@@ -25,39 +23,15 @@ import introdl.generative.VaeBlock;
  * images). The input is passed through because the fit loop's labels carry only face / not face,
  * and {@link DbVaeLoss} compares the reconstruction with the image.
  */
-public final class DbVaeBlock extends AbstractBlock implements LatentBlock {
-    private final Block encoder;
-    private final Block decoder;
-    private final int latent;
-
+public final class DbVaeBlock extends CoderBlock {
     /**
      * A DB-VAE with a latent space of {@code latent} dimensions (the course uses 100).
      *
      * @throws IllegalArgumentException if latent is below 1
      */
     public DbVaeBlock(int latent) {
-        if (latent < 1) {
-            throw new IllegalArgumentException("the latent space needs at least 1 dimension, got " + latent);
-        }
-        this.latent = latent;
-        this.encoder = addChildBlock("encoder", FaceCnn.encoder(2 * latent + 1));
-        this.decoder = addChildBlock("decoder", FaceCnn.decoder());
-        Architecture.requireShape(decoder, new Shape(2, latent), new Shape(2).addAll(FaceCnn.IMAGE));
-    }
-
-    @Override
-    public int latent() {
-        return latent;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return FaceCnn.IMAGE;
-    }
-
-    @Override
-    public Block decoder() {
-        return decoder;
+        super(FaceCnn.encoder(2 * requireLatent(latent) + 1), FaceCnn.decoder(), FaceSet.IMAGE, latent);
+        Architecture.requireShape(decoder(), new Shape(2, latent), new Shape(2).addAll(FaceSet.IMAGE));
     }
 
     @Override
@@ -67,16 +41,15 @@ public final class DbVaeBlock extends AbstractBlock implements LatentBlock {
 
     /** The face logit (batch, 1), μ and log σ² (batch, latent) of each image. */
     public NDList encode(ParameterStore store, NDArray images, boolean training) {
-        NDArray out = encoder.forward(store, new NDList(images), training).head();
-        return new NDList(out.get(new NDIndex(":, :1")), out.get(new NDIndex(":, 1:{}", latent + 1)),
-                out.get(new NDIndex(":, {}:", latent + 1)));
+        NDArray out = encoder().forward(store, new NDList(images), training).head();
+        return new NDList(out.get(new NDIndex(":, :1")), out.get(new NDIndex(":, 1:{}", latent() + 1)),
+                out.get(new NDIndex(":, {}:", latent() + 1)));
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         requireImages(inputShapes[0]);
-        encoder.initialize(manager, dataType, inputShapes[0]);
-        decoder.initialize(manager, dataType, new Shape(inputShapes[0].get(0), latent));
+        super.initializeChildBlocks(manager, dataType, inputShapes);
     }
 
     @Override
@@ -89,7 +62,7 @@ public final class DbVaeBlock extends AbstractBlock implements LatentBlock {
         NDArray z = training
                 ? VaeBlock.reparameterize(mean, logVariance, mean.getManager().randomNormal(mean.getShape()))
                 : mean;
-        NDArray pixels = decoder.forward(store, new NDList(z), training, params).head();
+        NDArray pixels = decoder().forward(store, new NDList(z), training, params).head();
         return new NDList(encoded.get(0), pixels, mean, logVariance, images);
     }
 
@@ -97,12 +70,12 @@ public final class DbVaeBlock extends AbstractBlock implements LatentBlock {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         requireImages(inputShapes[0]);
         long batch = inputShapes[0].get(0);
-        return new Shape[] {new Shape(batch, 1), inputShapes[0], new Shape(batch, latent), new Shape(batch, latent),
+        return new Shape[] {new Shape(batch, 1), inputShapes[0], new Shape(batch, latent()), new Shape(batch, latent()),
             inputShapes[0]};
     }
 
     private static void requireImages(Shape batch) {
-        if (batch.dimension() != 4 || !batch.slice(1).equals(FaceCnn.IMAGE)) {
+        if (batch.dimension() != 4 || !batch.slice(1).equals(FaceSet.IMAGE)) {
             throw new IllegalArgumentException("the DB-VAE takes batches of RGB 64x64 images (batch, 3, 64, 64), got "
                     + batch + "; resize the images to 64x64 (FaceFolders does) first");
         }
@@ -110,6 +83,6 @@ public final class DbVaeBlock extends AbstractBlock implements LatentBlock {
 
     @Override
     public String toString() {
-        return "DB-VAE(3x64x64 -> face logit + latent " + latent + ")";
+        return "DB-VAE(3x64x64 -> face logit + latent " + latent() + ")";
     }
 }

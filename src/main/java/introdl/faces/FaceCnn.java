@@ -1,19 +1,16 @@
 package introdl.faces;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import introdl.nn.Activation;
 import introdl.nn.Layers;
 
 /**
- * The course's Lab 2 networks for 64x64 RGB images. The standard classifier is four strided
+ * The course's Lab 2 networks for 64x64 RGB images ({@link FaceSet#IMAGE}). The standard classifier is four strided
  * convolutions (12, 24, 48, 72 filters; 5, 5, 3, 3 pixels; each halves the image, each followed
  * by batch normalisation), a dense layer of 512 and one logit: face or not. The DB-VAE uses the
  * same stack as its encoder with more outputs, and a decoder that mirrors it back to an image.
  */
 public final class FaceCnn {
-    /** The image shape all these networks take: RGB, 64x64, channels first. */
-    public static final Shape IMAGE = new Shape(3, 64, 64);
     /** Filters of the first convolution; the next ones have 2, 4 and 6 times as many. */
     public static final int FILTERS = 12;
     /** The side of the feature map after four halvings of 64. */

@@ -3,6 +3,7 @@ package introdl.faces;
 import introdl.data.DataDirectory;
 import introdl.data.DataUnavailableException;
 import introdl.data.InvalidDataException;
+import introdl.train.Seeds;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -169,9 +169,9 @@ public final class FaceFolders {
         if (limit >= n) {
             return IntStream.range(0, n).toArray();
         }
-        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
-        Collections.shuffle(order, new Random(seed));
-        return order.subList(0, limit).stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] order = IntStream.range(0, n).toArray();
+        Seeds.shuffle(order, new Random(seed));
+        return Arrays.stream(order, 0, limit).sorted().toArray();
     }
 
     private record Decoded(float[] pixels, String problem) {}

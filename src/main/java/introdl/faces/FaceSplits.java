@@ -1,5 +1,6 @@
 package introdl.faces;
 
+import introdl.train.Seeds;
 import introdl.viz.ImageGrid;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -129,12 +130,7 @@ public final class FaceSplits {
 
     private static int[] shuffled(int[] indices, Random random) {
         int[] out = indices.clone();
-        for (int i = out.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = out[i];
-            out[i] = out[j];
-            out[j] = t;
-        }
+        Seeds.shuffle(out, random);
         return out;
     }
 

@@ -2,10 +2,7 @@ package introdl.generative;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -16,12 +13,7 @@ import ai.djl.util.PairList;
  * an image in [0, 1] of the input's shape, trained to reproduce the input. The encoder and decoder
  * stay reachable, to map images to their latent vectors and latent vectors to images.
  */
-public final class AutoencoderBlock extends AbstractBlock implements LatentBlock {
-    private final Block encoder;
-    private final Block decoder;
-    private final Shape input;
-    private final int latent;
-
+public final class AutoencoderBlock extends CoderBlock {
     /**
      * Joins an encoder and a decoder.
      *
@@ -31,11 +23,7 @@ public final class AutoencoderBlock extends AbstractBlock implements LatentBlock
      *     decoder does not give back the input's shape
      */
     public AutoencoderBlock(Block encoder, Block decoder, Shape input, int latent) {
-        requireCoders(encoder, decoder, input, latent, latent);
-        this.encoder = addChildBlock("encoder", encoder);
-        this.decoder = addChildBlock("decoder", decoder);
-        this.input = input;
-        this.latent = latent;
+        super(requireCoders(encoder, decoder, input, latent, latent), decoder, input, latent);
     }
 
     /** The autoencoder of an architecture. */
@@ -44,54 +32,28 @@ public final class AutoencoderBlock extends AbstractBlock implements LatentBlock
                 architecture.input(), architecture.latent());
     }
 
-    static void requireCoders(Block encoder, Block decoder, Shape input, int latent, int encoderOutputs) {
-        if (latent < 1) {
-            throw new IllegalArgumentException("the latent size must be at least 1, got " + latent);
-        }
+    /** Checks that the encoder gives {@code encoderOutputs} numbers and the decoder the input's shape; returns the encoder. */
+    static Block requireCoders(Block encoder, Block decoder, Shape input, int latent, int encoderOutputs) {
+        requireLatent(latent);
         Shape encoded = encoder.getOutputShapes(new Shape[] {new Shape(2).addAll(input)})[0];
         if (!encoded.equals(new Shape(2, encoderOutputs))) {
             throw new IllegalArgumentException("the encoder turns images " + new Shape(2).addAll(input) + " into "
                     + encoded + "; expected " + new Shape(2, encoderOutputs));
         }
         Architecture.requireShape(decoder, new Shape(2, latent), new Shape(2).addAll(input));
-    }
-
-    public Block encoder() {
         return encoder;
     }
 
     @Override
     public NDArray code(ParameterStore store, NDArray images) {
-        return encoder.forward(store, new NDList(images), false).head();
-    }
-
-    @Override
-    public Block decoder() {
-        return decoder;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return input;
-    }
-
-    @Override
-    public int latent() {
-        return latent;
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        long batch = inputShapes[0].get(0);
-        encoder.initialize(manager, dataType, inputShapes[0]);
-        decoder.initialize(manager, dataType, new Shape(batch, latent));
+        return encoder().forward(store, new NDList(images), false).head();
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDList z = encoder.forward(store, inputs, training, params);
-        NDList logits = decoder.forward(store, z, training, params);
+        NDList z = encoder().forward(store, inputs, training, params);
+        NDList logits = decoder().forward(store, z, training, params);
         return new NDList(Activation.sigmoid(logits.head()));
     }
 
@@ -102,6 +64,6 @@ public final class AutoencoderBlock extends AbstractBlock implements LatentBlock
 
     @Override
     public String toString() {
-        return "Autoencoder(" + input + " -> latent " + latent + ")";
+        return "Autoencoder(" + inputShape() + " -> latent " + latent() + ")";
     }
 }

@@ -14,12 +14,17 @@ public final class Pictures {
 
     /** {@code count} images spread evenly over {@code images} (a test set sorted by class gives every class). */
     public static Examples spread(Examples images, int count) {
-        int n = Math.min(count, images.size());
+        return images.subset(spreadIndices(images.size(), count), images.name() + "/spread");
+    }
+
+    /** {@code count} indices (fewer if there are fewer items) spread evenly over {@code size} items. */
+    public static int[] spreadIndices(int size, int count) {
+        int n = Math.min(count, size);
         int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
-            indices[i] = (int) ((long) i * images.size() / n);
+            indices[i] = (int) ((long) i * size / n);
         }
-        return images.subset(indices, images.name() + "/spread");
+        return indices;
     }
 
     /** The first {@code count} images (top row) above what the model made of them (bottom row). */

@@ -2,11 +2,8 @@ package introdl.generative;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -19,23 +16,14 @@ import ai.djl.util.PairList;
  * is (logits, μ, log σ²), what {@link VaeLoss} needs. In training z is sampled; in inference it
  * is μ, the most likely code, so reconstructions are repeatable.
  */
-public final class VaeBlock extends AbstractBlock implements LatentBlock {
-    private final Block encoder;
-    private final Block decoder;
-    private final Shape input;
-    private final int latent;
-
+public final class VaeBlock extends CoderBlock {
     /**
      * Joins an encoder giving 2 x latent numbers (μ then log σ²) and a decoder.
      *
      * @throws IllegalArgumentException if the shapes do not fit together
      */
     public VaeBlock(Block encoder, Block decoder, Shape input, int latent) {
-        AutoencoderBlock.requireCoders(encoder, decoder, input, latent, 2 * latent);
-        this.encoder = addChildBlock("encoder", encoder);
-        this.decoder = addChildBlock("decoder", decoder);
-        this.input = input;
-        this.latent = latent;
+        super(AutoencoderBlock.requireCoders(encoder, decoder, input, latent, 2 * latent), decoder, input, latent);
     }
 
     /** The VAE of an architecture. */
@@ -44,29 +32,10 @@ public final class VaeBlock extends AbstractBlock implements LatentBlock {
                 architecture.input(), architecture.latent());
     }
 
-    public Block encoder() {
-        return encoder;
-    }
-
-    @Override
-    public Block decoder() {
-        return decoder;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return input;
-    }
-
-    @Override
-    public int latent() {
-        return latent;
-    }
-
     /** μ and log σ² of each image of a batch, each (batch, latent). */
     public NDList encode(ParameterStore store, NDArray images, boolean training) {
-        NDArray both = encoder.forward(store, new NDList(images), training).head();
-        return new NDList(both.get(new NDIndex(":, :{}", latent)), both.get(new NDIndex(":, {}:", latent)));
+        NDArray both = encoder().forward(store, new NDList(images), training).head();
+        return new NDList(both.get(new NDIndex(":, :{}", latent())), both.get(new NDIndex(":, {}:", latent())));
     }
 
     /** The mean μ of each image's code. */
@@ -81,13 +50,6 @@ public final class VaeBlock extends AbstractBlock implements LatentBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        long batch = inputShapes[0].get(0);
-        encoder.initialize(manager, dataType, inputShapes[0]);
-        decoder.initialize(manager, dataType, new Shape(batch, latent));
-    }
-
-    @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDList moments = encode(store, inputs.head(), training);
@@ -96,18 +58,18 @@ public final class VaeBlock extends AbstractBlock implements LatentBlock {
         NDArray z = training
                 ? reparameterize(mean, logVariance, mean.getManager().randomNormal(mean.getShape()))
                 : mean;
-        NDArray logits = decoder.forward(store, new NDList(z), training, params).head();
+        NDArray logits = decoder().forward(store, new NDList(z), training, params).head();
         return new NDList(logits, mean, logVariance);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long batch = inputShapes[0].get(0);
-        return new Shape[] {inputShapes[0], new Shape(batch, latent), new Shape(batch, latent)};
+        return new Shape[] {inputShapes[0], new Shape(batch, latent()), new Shape(batch, latent())};
     }
 
     @Override
     public String toString() {
-        return "VAE(" + input + " -> latent " + latent + ")";
+        return "VAE(" + inputShape() + " -> latent " + latent() + ")";
     }
 }

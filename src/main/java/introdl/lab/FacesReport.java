@@ -86,7 +86,7 @@ public final class FacesReport {
     private void pictures(Model dbvae, Resampling resampling) {
         FaceSet test = experiment.test();
         FaceSet faces = test.subset(test.faces(), "test faces");
-        FaceSet showcase = faces.subset(spread(faces.size(), 12), "showcase");
+        FaceSet showcase = faces.subset(Pictures.spreadIndices(faces.size(), 12), "showcase");
         save("dbvae-reconstructions.png", Pictures.reconstructions(showcase.examples(),
                 Latent.reconstruct(dbvae, showcase.examples()), 12, SCALE));
         double[] p = resampling.probabilities(dbvae);
@@ -136,11 +136,6 @@ public final class FacesReport {
         return weights;
     }
 
-    /** The mean resampling weight of each group's training faces, after training (first seed). */
-    public Map<String, Double> groupWeights() {
-        return Map.copyOf(groupWeights);
-    }
-
     private BufferedImage weighted(int[] ranking, int from, int[] trainFaces, double[] p) {
         FaceSet train = experiment.train();
         List<float[]> images = new ArrayList<>();
@@ -157,15 +152,6 @@ public final class FacesReport {
         return Pictures.captioned(images, captions, marked, FaceSet.IMAGE, 8, SCALE);
     }
 
-    private static int[] spread(int size, int count) {
-        int n = Math.min(size, count);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (int) ((long) i * size / n);
-        }
-        return out;
-    }
-
     private void save(String name, BufferedImage image) {
         ImageFiles.writePng(image, run.file(name));
     }
@@ -177,14 +163,11 @@ public final class FacesReport {
         Map<String, Object> figures = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
         for (var model : List.of(standard, debiased)) {
-            String name = model.get(0).model();
-            String key = name.equals("DB-VAE") ? "dbvae" : "cnn";
-            rows.add(List.of(name, spread(model, a -> a.faces().rate()), spread(model, this::worstRate),
-                    spread(model, BiasAudit::gap), spread(model, a -> a.falsePositives().rate())));
-            figures.put(key + "_detection", stats(model, a -> a.faces().rate()));
-            figures.put(key + "_worst_group_detection", stats(model, this::worstRate));
-            figures.put(key + "_gap", stats(model, BiasAudit::gap));
-            figures.put(key + "_false_positive_rate", stats(model, a -> a.falsePositives().rate()));
+            String key = model == debiased ? "dbvae" : "cnn";
+            List<String> row = new ArrayList<>(List.of(model.get(0).model()));
+            row.addAll(cells(model));
+            rows.add(row);
+            FIGURES.forEach((name, figure) -> figures.put(key + "_" + name, stats(model, figure)));
         }
         figures.put("seeds", standard.size());
         figures.put("resampling_weights", groupWeights);
@@ -204,7 +187,22 @@ public final class FacesReport {
         run.folder().writeJson(Reports.RESULTS, figures);
     }
 
-    private double worstRate(BiasAudit audit) {
+    /** The figures of an audit reported over seeds, by their results.json name, in table order. */
+    private static final Map<String, ToDoubleFunction<BiasAudit>> FIGURES = new LinkedHashMap<>();
+
+    static {
+        FIGURES.put("detection", a -> a.faces().rate());
+        FIGURES.put("worst_group_detection", FacesReport::worstRate);
+        FIGURES.put("gap", BiasAudit::gap);
+        FIGURES.put("false_positive_rate", a -> a.falsePositives().rate());
+    }
+
+    /** Each figure of {@link #FIGURES} over the seeds of one model, as mean ± sd. */
+    private static List<String> cells(List<BiasAudit> audits) {
+        return FIGURES.values().stream().map(figure -> spread(audits, figure)).toList();
+    }
+
+    private static double worstRate(BiasAudit audit) {
         return audit.groups().isEmpty() ? audit.faces().rate() : audit.detection().get(audit.worstGroup()).rate();
     }
 
@@ -226,16 +224,10 @@ public final class FacesReport {
     public String summary() {
         StringBuilder sb = new StringBuilder();
         for (var model : List.of(standard, debiased)) {
+            List<String> cells = cells(model);
             sb.append(String.format(Locale.ROOT, "%-13s faces detected %s, worst group %s, gap %s, false positives %s%n",
-                    model.get(0).model(), spread(model, a -> a.faces().rate()), spread(model, this::worstRate),
-                    spread(model, BiasAudit::gap), spread(model, a -> a.falsePositives().rate())));
+                    model.get(0).model(), cells.get(0), cells.get(1), cells.get(2), cells.get(3)));
         }
         return sb.toString();
     }
-
-    /** For tests and notebooks: the audits of each seed. */
-    public List<BiasAudit> audits(boolean debiasedModel) {
-        return List.copyOf(debiasedModel ? debiased : standard);
-    }
-
 }

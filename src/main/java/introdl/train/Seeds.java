@@ -20,18 +20,22 @@ public final class Seeds {
 
     /** The numbers 0..n-1 in an order shuffled by {@code seed} (Fisher-Yates). */
     public static long[] permutation(int n, long seed) {
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Random random = new java.util.Random(seed);
-        for (int i = n - 1; i > 0; i--) {
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        shuffle(order, new java.util.Random(seed));
+        return java.util.Arrays.stream(order).asLongStream().toArray();
+    }
+
+    /**
+     * Shuffles {@code values} in place (Fisher-Yates, the same draws as
+     * {@code Collections.shuffle} makes for the same generator).
+     */
+    public static void shuffle(int[] values, java.util.Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            long t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
         }
-        return order;
     }
 
     /** Seeds the engine's random generators (PyTorch's, and DJL's own). */

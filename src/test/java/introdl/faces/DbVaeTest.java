@@ -91,7 +91,7 @@ class DbVaeTest {
     @Test
     void theVaeTermTrainsOnlyTheCodeAndTheClassificationTermOnlyTheLogit() {
         DbVaeBlock block = new DbVaeBlock(3);
-        try (Model model = Models.create("dbvae", block, FaceCnn.IMAGE, 1);
+        try (Model model = Models.create("dbvae", block, FaceSet.IMAGE, 1);
                 NDManager manager = model.getNDManager().newSubManager()) {
             NDArray images = manager.randomUniform(0, 1, new Shape(4, 3, 64, 64));
             NDArray faces = manager.create(new float[] {1, 1, 1, 1});
