@@ -1,4 +1,5 @@
 import introdl.bench.BenchCommand;
+import introdl.engine.Telemetry;
 import introdl.lab.Converters;
 import introdl.notebook.NotebooksCommand;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ public final class Labs implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // also done by introdl's engine provider; here too, so the launcher is quiet even from a repackaged jar
+        Telemetry.turnOff();
         System.exit(run(args));
     }
 

@@ -24,12 +24,6 @@ public final class Telemetry {
         }
     }
 
-    /** Whether DJL's tracking is off now (as DJL itself will decide). */
-    public static boolean isOff() {
-        String choice = userChoice();
-        return choice != null && Boolean.parseBoolean(choice);
-    }
-
     /** The switch as DJL reads it: the environment variable first, then the system property. */
     private static String userChoice() {
         String env = System.getenv(SWITCH);
