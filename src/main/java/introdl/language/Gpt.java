@@ -105,7 +105,7 @@ public final class Gpt extends AbstractBlock {
         }
         Device device = ids.getDevice();
         NDArray table = store.getValue(tokens, device, training);
-        NDArray x = Embedding.embedding(ids.toType(DataType.INT64, false), table, null).head();
+        NDArray x = Embedding.embedding(ids.toType(DataType.INT64, false), table, ai.djl.ndarray.types.SparseFormat.DENSE).head();
         x = x.add(positionVectors(store, ids.getManager(), device, start, length, training));
         for (int i = 0; i < blocks.size(); i++) {
             NDList out = blocks.get(i).forward(store, x, cache, i, training);

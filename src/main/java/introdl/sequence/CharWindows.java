@@ -31,15 +31,35 @@ public final class CharWindows {
         return cut(name, text, vocabulary, length, length, null);
     }
 
+    /**
+     * As {@link #of}, over a text already turned into token ids (by any tokeniser): windows of
+     * {@code length} tokens every {@code stride} tokens, each start moved by a seeded random offset.
+     */
+    public static Examples ofTokens(String name, int[] ids, int length, int stride, long seed) {
+        return cut(name, ids, length, stride, new Random(seed));
+    }
+
+    /** As {@link #tiled}, over token ids: windows end to end, every token predicted once. */
+    public static Examples tiledTokens(String name, int[] ids, int length) {
+        return cut(name, ids, length, length, null);
+    }
+
     private static Examples cut(String name, String text, Vocabulary vocabulary, int length, int stride, Random random) {
-        if (length < 1 || stride < 1) {
-            throw new IllegalArgumentException("window length and stride must be positive, got " + length + ", " + stride);
-        }
         if (text.length() < length + 1) {
             throw new IllegalArgumentException("the text has " + text.length() + " characters; a window of "
                     + length + " needs at least " + (length + 1));
         }
-        int[] ids = vocabulary.encode(text);
+        return cut(name, vocabulary.encode(text), length, stride, random);
+    }
+
+    private static Examples cut(String name, int[] ids, int length, int stride, Random random) {
+        if (length < 1 || stride < 1) {
+            throw new IllegalArgumentException("window length and stride must be positive, got " + length + ", " + stride);
+        }
+        if (ids.length < length + 1) {
+            throw new IllegalArgumentException("the text has " + ids.length + " tokens; a window of "
+                    + length + " needs at least " + (length + 1));
+        }
         int maxStart = ids.length - length - 1;
         int count = maxStart / stride + 1;
         float[] inputs = new float[count * length];

@@ -75,6 +75,7 @@ public final class Fit {
     private Consumer<History> afterEpoch = h -> {};
     private Augment augment;
     private EpochSampler sampler;
+    private int examplesPerEpoch;
 
     private Fit(Model model) {
         this.model = model;
@@ -222,6 +223,16 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Makes an epoch {@code count} examples drawn from each epoch's shuffle (or sampler's order)
+     * instead of all of them: for a large set such as every window of a corpus, where one full
+     * pass would leave hours between checkpoints and validations. Each epoch draws afresh.
+     */
+    public Fit examplesPerEpoch(int count) {
+        this.examplesPerEpoch = positive("examples per epoch", count);
+        return this;
+    }
+
     /** Called with the history after every epoch (and its checkpoint) has been completed. */
     public Fit afterEpoch(Consumer<History> callback) {
         this.afterEpoch = callback;
@@ -258,7 +269,11 @@ public final class Fit {
                 : train.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
         List<Metric> tracked = metrics != null ? metrics
                 : objective instanceof SoftmaxCrossEntropyLoss ? List.of(Metric.accuracy()) : List.of();
-        int steps = stepsPerEpoch(train.size());
+        if (examplesPerEpoch > train.size()) {
+            throw new IllegalArgumentException("an epoch of " + examplesPerEpoch + " examples needs at least that many; "
+                    + "the training set has " + train.size());
+        }
+        int steps = stepsPerEpoch(epochSize(train.size()));
         Optimizer djlOptimizer = optimizer.build(steps, epochs, clipValue);
         Tracker rate = optimizer.tracker(steps, epochs);
         DefaultTrainingConfig config = new DefaultTrainingConfig(objective).optOptimizer(djlOptimizer).optDevices(devs);
@@ -344,12 +359,13 @@ public final class Fit {
         }
 
         private Map<String, Double> trainEpoch(NDManager data, Examples train, NDArray x, NDArray y, int epoch) {
-            long n = x.getShape().get(0);
+            long n = epochSize((int) x.getShape().get(0));
             double lossSum = 0;
             double[] metricSums = new double[tracked.size()];
             long seen = 0;
             try (NDManager epochManager = data.newSubManager()) {
-                NDArray order = epochManager.create(epochOrder((int) n, epoch));
+                NDArray order = epochManager.create(java.util.Arrays.copyOf(epochOrder((int) x.getShape().get(0), epoch),
+                        (int) n));
                 NDArray source = augment == null ? x
                         : train.augmented(augment, epochSeed(AUGMENT_STREAM, epoch)).features(epochManager);
                 NDArray xs = source.get(order);
@@ -527,6 +543,11 @@ public final class Fit {
         return Seeds.derive(Seeds.derive(seed, stream), epoch);
     }
 
+    /** The examples one epoch sees: all of them, or {@link #examplesPerEpoch}. */
+    private int epochSize(int samples) {
+        return examplesPerEpoch > 0 ? Math.min(examplesPerEpoch, samples) : samples;
+    }
+
     private int stepsPerEpoch(int samples) {
         return stepsPerEpoch(samples, batchSize);
     }
@@ -546,9 +567,10 @@ public final class Fit {
     private String fingerprint(Examples train, Loss objective) {
         StringBuilder model = new StringBuilder(this.model.getBlock().toString());
         this.model.getBlock().getParameters().forEach(p -> model.append(p.getValue().getArray().getShape()));
-        return String.format(Locale.ROOT, "seed %d, %d epochs, batch %d, %d samples of %s, %s, %s, clip %s/%s, "
+        return String.format(Locale.ROOT, "seed %d, %d epochs, batch %d, %d samples%s of %s, %s, %s, clip %s/%s, "
                         + "augment %s, patience %d/%s/%s, sampler %s, model %08x",
-                seed, epochs, batchSize, train.size(), train.sampleShape(), optimizer,
+                seed, epochs, batchSize, train.size(), examplesPerEpoch > 0 ? " (" + examplesPerEpoch + " an epoch)" : "",
+                train.sampleShape(), optimizer,
                 describe(objective), clipNorm, clipValue, augment, patience, minDelta, restoreBest,
                 sampler == null ? "none" : describe(sampler), model.toString().hashCode());
     }

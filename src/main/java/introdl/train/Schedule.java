@@ -68,12 +68,32 @@ public abstract class Schedule {
         return new Schedule("warm-up " + warmupEpochs + " epochs, then " + then) {
             @Override
             public Tracker tracker(float baseRate, int stepsPerEpoch, int epochs) {
-                int steps = warmupEpochs * stepsPerEpoch;
-                return WarmUpTracker.builder().optWarmUpSteps(steps).optWarmUpBeginValue(0f)
-                        .setMainTracker(then.tracker(baseRate, stepsPerEpoch, Math.max(1, epochs - warmupEpochs)))
-                        .build();
+                return warmUp(warmupEpochs * stepsPerEpoch,
+                        then.tracker(baseRate, stepsPerEpoch, Math.max(1, epochs - warmupEpochs)));
             }
         };
+    }
+
+    /**
+     * A linear warm-up from zero over the first {@code updates} parameter updates, then
+     * {@code then} over all the remaining updates as one span (so a cosine ends exactly at the last
+     * update): how language models are trained, where an epoch is long. Meant for a constant or
+     * cosine {@code then}.
+     */
+    public static Schedule warmupUpdates(int updates, Schedule then) {
+        if (updates < 1) {
+            throw new IllegalArgumentException("warm-up updates must be at least 1, got " + updates);
+        }
+        return new Schedule("warm-up " + updates + " updates, then " + then) {
+            @Override
+            public Tracker tracker(float baseRate, int stepsPerEpoch, int epochs) {
+                return warmUp(updates, then.tracker(baseRate, Math.max(1, stepsPerEpoch * epochs - updates), 1));
+            }
+        };
+    }
+
+    private static Tracker warmUp(int steps, Tracker main) {
+        return WarmUpTracker.builder().optWarmUpSteps(steps).optWarmUpBeginValue(0f).setMainTracker(main).build();
     }
 
     /**
