@@ -49,17 +49,16 @@ public final class KvCache implements AutoCloseable {
      */
     NDArray[] append(int layer, NDArray keys, NDArray values) {
         NDArray[] cached = layers.get(layer);
-        NDArray[] all = {cached[0] == null ? keys : cached[0].concat(keys, 2),
-                cached[1] == null ? values : cached[1].concat(values, 2)};
+        NDArray[] added = {keys, values};
         for (int i = 0; i < 2; i++) {
-            NDArray kept = all[i].duplicate();
-            kept.attach(manager);
+            NDArray all = cached[i] == null ? added[i] : cached[i].concat(added[i], 2);
+            all.attach(manager);
             if (cached[i] != null) {
                 cached[i].close();
             }
-            cached[i] = kept;
+            cached[i] = all;
         }
-        return all;
+        return cached.clone();
     }
 
     @Override

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -115,7 +116,8 @@ public final class Gpt extends AbstractBlock {
             }
         }
         NDArray normed = finalNorm.forward(store, new NDList(x), training).head();
-        return normed.matMul(table.transpose());
+        // normed · tableᵀ as a linear layer, so the result lives with the batch, not with the weights
+        return Linear.linear(normed, table).head();
     }
 
     private NDArray positionVectors(ParameterStore store, NDManager manager, Device device, int start, int length,
@@ -124,7 +126,10 @@ public final class Gpt extends AbstractBlock {
             return Positions.sinusoidal(manager, start + length, config.width())
                     .get(new NDIndex().addSliceDim(start, start + length));
         }
-        return store.getValue(positions, device, training).get(new NDIndex().addSliceDim(start, start + length));
+        NDArray rows = store.getValue(positions, device, training).get(new NDIndex().addSliceDim(start, start + length));
+        // a slice starts out with the weights' manager; it belongs to this pass
+        rows.attach(manager);
+        return rows;
     }
 
     @Override

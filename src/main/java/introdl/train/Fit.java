@@ -377,8 +377,11 @@ public final class Fit {
                     long to = Math.min(from + batchSize, n);
                     try (NDManager batchManager = epochManager.newSubManager()) {
                         NDIndex rows = new NDIndex().addSliceDim(from, to);
+                        // the step's arrays follow its inputs' manager: this batch's, freed after the step
                         NDList xb = new NDList(xs.get(rows));
                         NDList yb = new NDList(ys.get(rows));
+                        xb.attach(batchManager);
+                        yb.attach(batchManager);
                         Batch batch = new Batch(batchManager, xb, yb, (int) (to - from),
                                 Batchifier.STACK, Batchifier.STACK, b, steps);
                         double[] sums = step(batch);
