@@ -52,6 +52,11 @@ public final class KvCache implements AutoCloseable {
         NDArray[] all = {cached[0] == null ? keys : cached[0].concat(keys, 2),
                 cached[1] == null ? values : cached[1].concat(values, 2)};
         for (int i = 0; i < 2; i++) {
+            if (cached[i] != null) {
+                // concat puts its result in the cache's manager (the first operand's); hand it to the
+                // caller's scope instead, or every step's copy would stay until the cache is closed
+                all[i].attach(i == 0 ? keys.getManager() : values.getManager());
+            }
             NDArray kept = all[i].duplicate();
             kept.attach(manager);
             if (cached[i] != null) {
