@@ -106,10 +106,12 @@ public final class MultiHeadAttention extends AbstractBlock {
             v = all[1];
         }
         int positions = (int) k.getShape().get(2);
-        NDArray allowed = mask;
+        // the scores are (B, heads, T, S): a (B, T|1, S) mask needs a heads axis, or broadcasting
+        // would line its batch axis up with the heads (sequence b's mask applied to head b)
+        NDArray allowed = mask != null && mask.getShape().dimension() == 3 ? mask.expandDims(1) : mask;
         if (causal && length > 1) {
             NDArray order = Attention.causalMask(x.getManager(), length, positions);
-            allowed = mask == null ? order : order.mul(mask);
+            allowed = allowed == null ? order : order.mul(allowed);
         }
         NDArray weights = Attention.weights(Attention.scores(q, k), allowed);
         NDArray kept = training && dropoutRate > 0 ? dropout.forward(store, new NDList(weights), true).head() : weights;

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -75,11 +74,7 @@ public final class BarChart {
     /** Renders the chart. */
     public BufferedImage image() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        Graphics2D g = ChartText.canvas(image);
         int left = 70;
         int right = width - 20;
         int top = 50 + 18 * ((series.size() + 2) / 3);
@@ -117,10 +112,7 @@ public final class BarChart {
     }
 
     private void drawTitleAndLegend(Graphics2D g) {
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(title, (width - fm.stringWidth(title)) / 2, 22);
+        ChartText.title(g, title, width);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         for (int s = 0; s < series.size(); s++) {
             int x = 80 + (s % 3) * (width - 100) / 3;

@@ -56,6 +56,12 @@ public final class ImageGrid {
         return this;
     }
 
+    /** Adds a picture that is already drawn (a chart, a heatmap panel), scaled like the others. */
+    public ImageGrid add(BufferedImage image, String caption) {
+        cells.add(new Cell(image, caption, Color.BLACK));
+        return this;
+    }
+
     /** The number of images added so far. */
     public int size() {
         return cells.size();
