@@ -101,13 +101,21 @@ public final class Optimizers {
 
     /** An optimiser with its learning rate, schedule, momentum and weight decay. Immutable. */
     public static final class Spec {
+        /** Adam's usual decay of its running mean of squared gradients. */
+        private static final double DEFAULT_BETA2 = 0.999;
         private final String name;
         private final double learningRate;
         private final double momentum;
         private final double weightDecay;
         private final Schedule schedule;
+        private final double beta2;
 
         private Spec(String name, double learningRate, double momentum, double weightDecay, Schedule schedule) {
+            this(name, learningRate, momentum, weightDecay, schedule, DEFAULT_BETA2);
+        }
+
+        private Spec(String name, double learningRate, double momentum, double weightDecay, Schedule schedule,
+                double beta2) {
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
             }
@@ -121,7 +129,11 @@ public final class Optimizers {
             this.learningRate = learningRate;
             this.momentum = momentum;
             this.weightDecay = weightDecay;
+            if (!(beta2 > 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("beta2 must be in (0, 1), got " + beta2);
+            }
             this.schedule = schedule;
+            this.beta2 = beta2;
         }
 
         public String name() {
@@ -134,17 +146,29 @@ public final class Optimizers {
 
         /** The same optimiser with another learning-rate schedule. */
         public Spec schedule(Schedule newSchedule) {
-            return new Spec(name, learningRate, momentum, weightDecay, newSchedule);
+            return new Spec(name, learningRate, momentum, weightDecay, newSchedule, beta2);
         }
 
         /** The same optimiser with L2 weight decay (decoupled for AdamW). */
         public Spec weightDecay(double decay) {
-            return new Spec(name, learningRate, momentum, decay, schedule);
+            return new Spec(name, learningRate, momentum, decay, schedule, beta2);
         }
 
         /** The same optimiser with another base learning rate. */
         public Spec learningRate(double rate) {
-            return new Spec(name, rate, momentum, weightDecay, schedule);
+            return new Spec(name, rate, momentum, weightDecay, schedule, beta2);
+        }
+
+        /**
+         * The same Adam or AdamW with another decay of its running mean of squared gradients
+         * (default 0.999): a shorter memory, as language models use (0.99 or 0.95), lets the step
+         * size follow the gradients' scale as it changes during a short run.
+         */
+        public Spec beta2(double decay) {
+            if (!name.startsWith("adam")) {
+                throw new IllegalArgumentException("beta2 belongs to Adam and AdamW, not " + name);
+            }
+            return new Spec(name, learningRate, momentum, weightDecay, schedule, decay);
         }
 
         /** The learning-rate tracker for a run of {@code epochs} epochs of {@code stepsPerEpoch} updates. */
@@ -174,10 +198,10 @@ public final class Optimizers {
                     return Nesterov.builder().optLearningRateTracker(lr).optMomentum((float) momentum)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "adam":
-                    return Optimizer.adam().optLearningRateTracker(lr)
+                    return Optimizer.adam().optLearningRateTracker(lr).optBeta2((float) beta2)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "adamw":
-                    return Optimizer.adamW().optLearningRateTracker(lr)
+                    return Optimizer.adamW().optLearningRateTracker(lr).optBeta2((float) beta2)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "adagrad":
                     return Adagrad.builder().optLearningRateTracker(lr)
@@ -199,6 +223,9 @@ public final class Optimizers {
             sb.append(String.format(Locale.ROOT, " lr %.3g", learningRate));
             if (momentum > 0) {
                 sb.append(String.format(Locale.ROOT, ", momentum %.3g", momentum));
+            }
+            if (beta2 != DEFAULT_BETA2) {
+                sb.append(String.format(Locale.ROOT, ", beta2 %.3g", beta2));
             }
             sb.append(", ").append(schedule);
             if (weightDecay > 0) {
