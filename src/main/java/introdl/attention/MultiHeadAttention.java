@@ -73,6 +73,8 @@ public final class MultiHeadAttention extends AbstractBlock {
         for (Linear projection : new Linear[] {query, key, value, output}) {
             projection.initialize(manager, dataType, inputShapes[0]);
         }
+        // no weights, but a saved block records every child's input shape
+        dropout.initialize(manager, dataType, inputShapes[0]);
     }
 
     @Override

@@ -62,6 +62,7 @@ public final class TransformerBlock extends AbstractBlock {
         mlpNorm.initialize(manager, dataType, x);
         up.initialize(manager, dataType, x);
         down.initialize(manager, dataType, new Shape(x.get(0), x.get(1), 4L * width));
+        dropout.initialize(manager, dataType, x);
     }
 
     @Override
