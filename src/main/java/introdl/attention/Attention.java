@@ -1,5 +1,6 @@
 package introdl.attention;
 
+import introdl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -26,7 +27,8 @@ public final class Attention {
     /** Step 1 and 2: every query's dot product with every key, divided by √d. Shape (..., T, S). */
     public static NDArray scores(NDArray queries, NDArray keys) {
         long d = queries.getShape().get(queries.getShape().dimension() - 1);
-        return queries.matMul(keys.swapAxes(-1, -2)).div((float) Math.sqrt(d));
+        // autograd keeps the divisor for the backward pass, so it must outlive this call
+        return Scalars.dividedBy(queries.matMul(keys.swapAxes(-1, -2)), Math.sqrt(d));
     }
 
     /**

@@ -1,5 +1,6 @@
 package introdl.faces;
 
+import introdl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
@@ -63,7 +64,7 @@ public final class DbVaeLoss extends Loss {
     /** c · KL + mean absolute pixel error of each image: the part only faces pay. */
     public NDArray vae(NDList predictions) {
         NDArray kl = VaeLoss.kl(predictions.get(2), predictions.get(3));
-        return kl.mul(klWeight).add(reconstruction(predictions.get(1), predictions.get(4)));
+        return Scalars.times(kl, klWeight).add(reconstruction(predictions.get(1), predictions.get(4)));
     }
 
     /** The mean absolute error between each image and the decoded pixels (logits through a sigmoid). */

@@ -1,5 +1,6 @@
 package introdl.generative;
 
+import introdl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
@@ -46,7 +47,7 @@ public final class VaeBlock extends CoderBlock {
 
     /** z = μ + exp(log σ² / 2) ⊙ ε: a sample whose gradient flows to μ and log σ². */
     public static NDArray reparameterize(NDArray mean, NDArray logVariance, NDArray noise) {
-        return mean.add(logVariance.mul(0.5).exp().mul(noise));
+        return mean.add(Scalars.times(logVariance, 0.5).exp().mul(noise));
     }
 
     @Override

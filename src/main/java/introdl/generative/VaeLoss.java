@@ -1,5 +1,6 @@
 package introdl.generative;
 
+import introdl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
@@ -41,7 +42,7 @@ public final class VaeLoss extends Loss {
         }
         NDArray reconstruction = reconstruction(predictions.get(0), labels.head());
         NDArray kl = kl(predictions.get(1), predictions.get(2));
-        return reconstruction.add(kl.mul(beta)).mean();
+        return reconstruction.add(Scalars.times(kl, beta)).mean();
     }
 
     /**
@@ -54,7 +55,7 @@ public final class VaeLoss extends Loss {
 
     /** KL(N(μ, σ²) ‖ N(0, I)) of each row, in closed form: −½ Σ (1 + log σ² − μ² − σ²). */
     public static NDArray kl(NDArray mean, NDArray logVariance) {
-        return logVariance.add(1).sub(mean.square()).sub(logVariance.exp()).sum(new int[] {1}).mul(-0.5);
+        return Scalars.times(logVariance.add(1).sub(mean.square()).sub(logVariance.exp()).sum(new int[] {1}), -0.5);
     }
 
     @Override

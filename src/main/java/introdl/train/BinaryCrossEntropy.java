@@ -1,5 +1,6 @@
 package introdl.train;
 
+import introdl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
@@ -29,7 +30,7 @@ public final class BinaryCrossEntropy extends Loss {
      * @param targets values in [0, 1] of the logits' shape
      */
     public static NDArray perSample(NDArray logits, NDArray targets) {
-        NDArray perValue = logits.maximum(0).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1).log());
+        NDArray perValue = Scalars.atLeast(logits, 0).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1).log());
         return perValue.reshape(perValue.getShape().get(0), -1).sum(new int[] {1});
     }
 }
