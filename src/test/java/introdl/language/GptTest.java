@@ -80,7 +80,7 @@ class GptTest {
             int[] tail = java.util.Arrays.copyOfRange(longPrompt, longPrompt.length - TINY.context(), longPrompt.length);
             assertArrayEquals(generator.generate(tail, 5, Sampling.greedy(), new Random(1), false),
                     generator.generate(longPrompt, 5, Sampling.greedy(), new Random(1), true));
-            assertEquals("sampled text is seeded", model.generate("to", 20, Sampling.temperature(1), 4),
+            assertEquals(model.generate("to", 20, Sampling.temperature(1), 4),
                     model.generate("to", 20, Sampling.temperature(1), 4), "sampled text is seeded");
         }
     }
