@@ -5,6 +5,7 @@ import introdl.basics.Mlp;
 import introdl.data.Digits;
 import introdl.data.Examples;
 import introdl.train.Devices;
+import introdl.train.History;
 import introdl.vision.Cnn;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -25,22 +26,36 @@ import picocli.CommandLine.Spec;
  * never tested).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark: the fit loop against plain DJL loops on the MLP and CNN labs' models "
-                + "(prints figures).")
+        description = "Benchmark: the fit loop against plain DJL loops on the MLP and CNN labs' models, and each "
+                + "lab's own speeds (--model music, generative, faces, gpt) (prints figures).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "all",
             description = "mlp, cnn, all (both), music (Lab 1's presets: training and generation speed) or "
                     + "generative (lecture 4: speed, and outlier AUROC for every digit) or faces (Lab 2: classifier and "
-                    + "DB-VAE speed) (default: ${DEFAULT-VALUE}).")
+                    + "DB-VAE speed) or gpt (Lab 3's recipes: training tokens/s, share of the matmul peak, generation with and "
+                    + "without the key-value cache) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per loop (mlp, cnn); loops take turns, in a "
-            + "rotating order, so drifts in machine speed hit all alike (default: 20 for the MLP, 10 for the CNN).")
+            + "rotating order, so drifts in machine speed hit all alike (default: 20 for the MLP, 10 for the CNN); timed "
+            + "training stretches and runs of each generation for gpt (default: 5).")
     Integer rounds;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per round (default: 2 for the MLP, 1 for the CNN), timed epochs for music "
             + "(default: 2), epochs per model for generative (default: 20) and faces (default: 3).")
     Integer epochs;
+
+    @Option(names = "--updates", paramLabel = "N", description = "Parameter updates per training stretch for gpt; one "
+            + "untimed stretch warms up (default: 5).")
+    Integer updates;
+
+    @Option(names = "--recipes", paramLabel = "NAMES", split = ",", description = "GPT recipes for gpt, comma-separated "
+            + "(cpu, base, course) (default: cpu,base).")
+    List<String> recipes;
+
+    @Option(names = "--context", paramLabel = "N", description = "Context length for gpt in place of each recipe's "
+            + "(a short one makes a tiny run) (default: the recipe's).")
+    Integer context;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size for mlp and cnn (music uses each preset's) (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -52,9 +67,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("mlp", "cnn", "all", "music", "generative", "faces").contains(model)) {
+        if (!List.of("mlp", "cnn", "all", "music", "generative", "faces", "gpt").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown model '" + model + "'; expected mlp, cnn, all, music, generative or faces");
+                    "unknown model '" + model + "'; expected mlp, cnn, all, music, generative, faces or gpt");
+        }
+        if (model.equals("gpt")) {
+            checkGptOptions();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s, %s %s on %s, %d CPU cores%n", LocalDate.now(), Engine.getInstance().getEngineName(),
@@ -70,6 +88,9 @@ public final class BenchCommand implements Callable<Integer> {
                         "--epochs must be at least 2 for faces: the first epoch warms up and is not timed");
             }
             FacesBenchmark.run(out, epochsOr(3));
+        } else if (model.equals("gpt")) {
+            GptBenchmark.run(out, recipes != null ? recipes : GptBenchmark.RECIPES, roundsOr(5),
+                    updates != null ? updates : 5, context != null ? context : 0);
         } else {
             compareLoops(out);
         }
@@ -88,6 +109,20 @@ public final class BenchCommand implements Callable<Integer> {
         if (!model.equals("mlp")) {
             Cnn cnn = Cnn.lecture(train.sampleShape(), 10).withBatchNorm(true).withDropout(0.3);
             compare(out, new LoopBenchmark(cnn.toString(), cnn::build, train, batchSize, epochsOr(1)), roundsOr(10), false);
+        }
+    }
+
+    private void checkGptOptions() {
+        if (roundsOr(5) < 1 || (updates != null && updates < 1) || (context != null && context < 2)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--rounds and --updates must be at least 1, --context at least 2");
+        }
+        for (String name : recipes != null ? recipes : GptBenchmark.RECIPES) {
+            try {
+                introdl.language.GptRecipe.named(name);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--recipes: " + e.getMessage());
+            }
         }
     }
 
@@ -172,6 +207,11 @@ public final class BenchCommand implements Callable<Integer> {
         double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** Seconds of each epoch after the first (the untimed warm-up), from the fit loop's own clock. */
+    static double[] afterWarmUp(History history) {
+        return history.epochs().stream().skip(1).mapToDouble(e -> e.get(History.SECONDS)).toArray();
     }
 
     static double median(double[] values) {

@@ -17,6 +17,7 @@ import introdl.train.Inference;
 import introdl.train.Models;
 import introdl.train.Optimizers;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -51,10 +52,7 @@ final class FacesBenchmark {
                 fit.sampler(sampler);
             }
             History history = fit.run(train);
-            double seconds = 0;
-            for (int e = 1; e < history.size(); e++) {
-                seconds += history.epochs().get(e).get(History.SECONDS);
-            }
+            double seconds = Arrays.stream(BenchCommand.afterWarmUp(history)).sum();
             double trainRate = train.size() * (history.size() - 1) / seconds;
             long start = System.nanoTime();
             Inference.outputs(model, train);

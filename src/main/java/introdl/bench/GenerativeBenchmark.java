@@ -16,6 +16,7 @@ import introdl.train.History;
 import introdl.train.Models;
 import introdl.train.Optimizers;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -72,10 +73,7 @@ final class GenerativeBenchmark {
             int epochs) {
         try (Model model = Models.create(name, block)) {
             History history = fit(model, loss, train, epochs);
-            double seconds = 0;
-            for (int e = 1; e < history.size(); e++) {
-                seconds += history.epochs().get(e).get(History.SECONDS);
-            }
+            double seconds = Arrays.stream(BenchCommand.afterWarmUp(history)).sum();
             double trainRate = train.size() * (history.size() - 1) / seconds;
             Latent.sample(model, 100, 1);
             long start = System.nanoTime();

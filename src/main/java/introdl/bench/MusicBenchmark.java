@@ -12,6 +12,7 @@ import introdl.train.History;
 import introdl.train.Models;
 import introdl.train.Optimizers;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 
@@ -40,10 +41,7 @@ final class MusicBenchmark {
                     preset.hidden()))) {
                 History history = Fit.of(model).loss(new SequenceLoss()).optimizer(Optimizers.adam(preset.learningRate()))
                         .clipGradNorm(5).epochs(epochs + 1).batchSize(preset.batchSize()).seed(1).quiet().run(timed);
-                double seconds = 0;
-                for (int e = 1; e < history.size(); e++) {
-                    seconds += history.epochs().get(e).get(History.SECONDS);
-                }
+                double seconds = Arrays.stream(BenchCommand.afterWarmUp(history)).sum();
                 double steps = (double) epochs * (windows / preset.batchSize());
                 double characters = (double) epochs * windows * timed.sampleShape().get(0);
                 TextGenerator generator = new TextGenerator(model, corpus.vocabulary());
