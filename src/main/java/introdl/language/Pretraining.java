@@ -74,7 +74,7 @@ public record Pretraining(int updates, int batchSize, double learningRate, doubl
     public Fit configure(Fit fit, Examples validation) {
         Schedule decay = Schedule.cosine(finalFraction);
         return fit.loss(new SequenceLoss()).metrics()
-                .optimizer(Optimizers.adamW(learningRate).beta2(0.99).weightDecay(weightDecay)
+                .optimizer(Optimizers.adamW(learningRate).weightDecay(weightDecay)
                         .schedule(warmup > 0 ? Schedule.warmupUpdates(warmup, decay) : decay))
                 .clipGradNorm(clipNorm).epochs(evaluations).batchSize(batchSize)
                 .examplesPerEpoch(updatesPerEvaluation() * batchSize).validateOn(validation);
