@@ -43,6 +43,18 @@ public record GptConfig(int vocabulary, int context, int layers, int heads, int 
         return new GptConfig(vocabulary, length, layers, heads, width, dropout, positions);
     }
 
+    public GptConfig withLayers(int count) {
+        return new GptConfig(vocabulary, context, count, heads, width, dropout, positions);
+    }
+
+    public GptConfig withHeads(int count) {
+        return new GptConfig(vocabulary, context, layers, count, width, dropout, positions);
+    }
+
+    public GptConfig withWidth(int size) {
+        return new GptConfig(vocabulary, context, layers, heads, size, dropout, positions);
+    }
+
     public GptConfig withDropout(double rate) {
         return new GptConfig(vocabulary, context, layers, heads, width, rate, positions);
     }
@@ -60,6 +72,12 @@ public record GptConfig(int vocabulary, int context, int layers, int heads, int 
         long perLayer = 4 * (w * w + w) + (w * 4 * w + 4 * w) + (4 * w * w + w) + 4 * w;
         long positionsTable = positions == Positions.Kind.LEARNED ? (long) context * w : 0;
         return vocabulary * w + positionsTable + layers * perLayer + 2 * w;
+    }
+
+    /** The shape without the vocabulary, which a recipe takes from its tokens. */
+    public String shape() {
+        return String.format(Locale.ROOT, "GPT(%d layers, %d heads, width %d, context %d, dropout %s, %s positions)",
+                layers, heads, width, context, dropout, positions.name().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -33,4 +33,9 @@ public final class QuickMode {
     public static int choose(int full, int quick) {
         return on() ? quick : full;
     }
+
+    /** {@code full} normally, {@code quick} in quick mode: any setting, say a smaller recipe. */
+    public static <T> T choose(T full, T quick) {
+        return on() ? quick : full;
+    }
 }
