@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * How a GPT is pretrained: next-token prediction on a corpus with AdamW, a linear learning-rate
  * warm-up then a cosine decay to a tenth, gradient clipping by global norm, and weight decay, as
- * nanoGPT does. The shared fit loop runs it: an "epoch" is {@code updates / evaluations} parameter
+ * nanoGPT does (the decay on weight matrices and embeddings, not on biases and norm gains). The shared fit loop runs it: an "epoch" is {@code updates / evaluations} parameter
  * updates on windows drawn afresh from the corpus, after which the validation loss is measured and
  * a checkpoint written, so an interrupted run resumes exactly.
  *
@@ -74,7 +74,7 @@ public record Pretraining(int updates, int batchSize, double learningRate, doubl
     public Fit configure(Fit fit, Examples validation) {
         Schedule decay = Schedule.cosine(finalFraction);
         return fit.loss(new SequenceLoss()).metrics()
-                .optimizer(Optimizers.adamW(learningRate).weightDecay(weightDecay)
+                .optimizer(Optimizers.adamW(learningRate).weightDecay(weightDecay).decayMatricesOnly()
                         .schedule(warmup > 0 ? Schedule.warmupUpdates(warmup, decay) : decay))
                 .clipGradNorm(clipNorm).epochs(evaluations).batchSize(batchSize)
                 .examplesPerEpoch(updatesPerEvaluation() * batchSize).validateOn(validation);

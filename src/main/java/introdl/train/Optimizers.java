@@ -1,9 +1,11 @@
 package introdl.train;
 
+import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import introdl.train.optimizer.Adadelta;
 import introdl.train.optimizer.Adagrad;
+import introdl.train.optimizer.MatrixDecayAdamW;
 import introdl.train.optimizer.Nesterov;
 import introdl.train.optimizer.RmsProp;
 import java.util.List;
@@ -109,13 +111,14 @@ public final class Optimizers {
         private final double weightDecay;
         private final Schedule schedule;
         private final double beta2;
+        private final boolean matricesOnly;
 
         private Spec(String name, double learningRate, double momentum, double weightDecay, Schedule schedule) {
-            this(name, learningRate, momentum, weightDecay, schedule, DEFAULT_BETA2);
+            this(name, learningRate, momentum, weightDecay, schedule, DEFAULT_BETA2, false);
         }
 
         private Spec(String name, double learningRate, double momentum, double weightDecay, Schedule schedule,
-                double beta2) {
+                double beta2, boolean matricesOnly) {
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
             }
@@ -134,6 +137,7 @@ public final class Optimizers {
             }
             this.schedule = schedule;
             this.beta2 = beta2;
+            this.matricesOnly = matricesOnly;
         }
 
         public String name() {
@@ -146,17 +150,28 @@ public final class Optimizers {
 
         /** The same optimiser with another learning-rate schedule. */
         public Spec schedule(Schedule newSchedule) {
-            return new Spec(name, learningRate, momentum, weightDecay, newSchedule, beta2);
+            return new Spec(name, learningRate, momentum, weightDecay, newSchedule, beta2, matricesOnly);
         }
 
         /** The same optimiser with L2 weight decay (decoupled for AdamW). */
         public Spec weightDecay(double decay) {
-            return new Spec(name, learningRate, momentum, decay, schedule, beta2);
+            return new Spec(name, learningRate, momentum, decay, schedule, beta2, matricesOnly);
         }
 
         /** The same optimiser with another base learning rate. */
         public Spec learningRate(double rate) {
-            return new Spec(name, rate, momentum, weightDecay, schedule, beta2);
+            return new Spec(name, rate, momentum, weightDecay, schedule, beta2, matricesOnly);
+        }
+
+        /**
+         * The same AdamW with its weight decay on weight matrices and embeddings only, not on biases
+         * or normalisation gains (as GPT-2 and nanoGPT train).
+         */
+        public Spec decayMatricesOnly() {
+            if (!name.equals("adamw")) {
+                throw new IllegalArgumentException("decaying matrices only is an AdamW setting, not " + name + "'s");
+            }
+            return new Spec(name, learningRate, momentum, weightDecay, schedule, beta2, true);
         }
 
         /**
@@ -168,7 +183,7 @@ public final class Optimizers {
             if (!name.startsWith("adam")) {
                 throw new IllegalArgumentException("beta2 belongs to Adam and AdamW, not " + name);
             }
-            return new Spec(name, learningRate, momentum, weightDecay, schedule, decay);
+            return new Spec(name, learningRate, momentum, weightDecay, schedule, decay, matricesOnly);
         }
 
         /** The learning-rate tracker for a run of {@code epochs} epochs of {@code stepsPerEpoch} updates. */
@@ -201,8 +216,9 @@ public final class Optimizers {
                     return Optimizer.adam().optLearningRateTracker(lr).optBeta2((float) beta2)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "adamw":
-                    return Optimizer.adamW().optLearningRateTracker(lr).optBeta2((float) beta2)
-                            .optWeightDecays(wd).optClipGrad(clip).build();
+                    AdamW.Builder adamW = Optimizer.adamW().optLearningRateTracker(lr).optBeta2((float) beta2);
+                    adamW.optWeightDecays(wd).optClipGrad(clip);
+                    return matricesOnly ? new MatrixDecayAdamW(adamW) : adamW.build();
                 case "adagrad":
                     return Adagrad.builder().optLearningRateTracker(lr)
                             .optWeightDecays(wd).optClipGrad(clip).build();
@@ -229,7 +245,8 @@ public final class Optimizers {
             }
             sb.append(", ").append(schedule);
             if (weightDecay > 0) {
-                sb.append(String.format(Locale.ROOT, ", weight decay %.3g", weightDecay));
+                sb.append(String.format(Locale.ROOT, ", weight decay %.3g%s", weightDecay,
+                        matricesOnly ? " on matrices" : ""));
             }
             return sb.toString();
         }
