@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * How a GPT is pretrained: next-token prediction on a corpus with AdamW, a linear learning-rate
  * warm-up then a cosine decay to a tenth, gradient clipping by global norm, and weight decay, as
- * nanoGPT does (the decay on weight matrices and embeddings, not on biases and norm gains). The shared fit loop runs it: an "epoch" is {@code updates / evaluations} parameter
+ * nanoGPT does (the decay on weight matrices and embeddings, not on biases and norm gains). The
+ * shared fit loop runs it: an "epoch" is {@code updates / evaluations} parameter
  * updates on windows drawn afresh from the corpus, after which the validation loss is measured and
  * a checkpoint written, so an interrupted run resumes exactly.
  *
@@ -83,7 +84,8 @@ public record Pretraining(int updates, int batchSize, double learningRate, doubl
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%d updates of %d windows, AdamW lr %.3g (warm-up %d, cosine to %.3g), "
-                + "weight decay %.3g, clip %.3g", updates, batchSize, learningRate, warmup, finalFraction, weightDecay,
+                + "weight decay %.3g on matrices, clip %.3g", updates, batchSize, learningRate, warmup, finalFraction,
+                weightDecay,
                 clipNorm);
     }
 }
