@@ -175,7 +175,7 @@ class GptTest {
                     corpus.validationWindows(context).sample(300, 1))
                     .run(corpus.trainingWindows(context, context / 4, 42));
             double loss = history.last().get(History.VAL_LOSS);
-            // measured 2.33 (seed 42); character frequencies alone give 3.3 nats
+            // measured about 2.3 (seed 42); character frequencies alone give 3.3 nats
             assertTrue(loss < 2.55 && loss < 0.8 * unigram, "validation loss " + loss + " vs unigram " + unigram);
             String sample = model.generate("ROMEO:", 200, Sampling.temperature(0.8), 1);
             assertTrue(sample.chars().filter(c -> c == ' ').count() > 20, "it writes words: " + sample);
