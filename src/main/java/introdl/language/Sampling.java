@@ -1,5 +1,6 @@
 package introdl.language;
 
+import introdl.train.Inference;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -63,7 +64,7 @@ public final class Sampling {
     public double[] probabilities(float[] scores) {
         int n = scores.length;
         double[] p = new double[n];
-        int best = argmax(scores);
+        int best = Inference.argMax(scores);
         if (temperature == 0) {
             p[best] = 1;
             return p;
@@ -112,7 +113,7 @@ public final class Sampling {
     /** Chooses the next token from {@code scores}, drawing from {@code random}. */
     public int choose(float[] scores, Random random) {
         if (temperature == 0) {
-            return argmax(scores);
+            return Inference.argMax(scores);
         }
         double[] p = probabilities(scores);
         double u = random.nextDouble();
@@ -128,16 +129,6 @@ public final class Sampling {
             }
         }
         return last;
-    }
-
-    private static int argmax(float[] scores) {
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Override
