@@ -35,7 +35,7 @@ public final class GptReport {
         double seconds = (System.nanoTime() - start) / 1e9;
         AtomicFiles.writeString(run.file("samples.txt"), String.join("\n\n----\n\n", texts) + "\n");
 
-        int[] ids = model.tokenizer().encode(prompt + texts.get(0).substring(prompt.length()));
+        int[] ids = model.tokenizer().encode(texts.get(0));
         int[] shown = Arrays.copyOf(ids, Math.min(ids.length, Math.min(MAP_TOKENS, model.config().context())));
         float[][][][] maps = AttentionMaps.of(model.gpt(), model.model().getNDManager(), shown);
         ImageFiles.writePng(AttentionMaps.picture(maps, shown, model.tokenizer()::describe), run.file("attention.png"));
