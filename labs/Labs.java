@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "introdl", mixinStandardHelpOptions = true, version = "introdl 0.1.0",
         description = "The labs of an introductory deep learning course, in Java.%n",
-        subcommands = {MlpLab.class, CnnLab.class, MusicLab.class, GenerativeLab.class, FacesLab.class, GptLab.class, BenchCommand.class, NotebooksCommand.class},
+        subcommands = {MlpLab.class, CnnLab.class, MusicLab.class, GenerativeLab.class, FacesLab.class, GptLab.class, LlmLab.class, BenchCommand.class, NotebooksCommand.class},
         footer = {"%nEach lab writes runs/<lab>/<time>/ with its charts, model and index.html.",
                 "Run ./introdl <lab> --help for one lab's options."})
 public final class Labs implements Runnable {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import introdl.data.Examples;
+import introdl.sequence.SequenceLoss;
 import introdl.train.Fit;
 import introdl.train.History;
 import introdl.train.Inference;
@@ -179,7 +180,7 @@ public final class Bottleneck {
 
     /** Trains {@code model} (holding a {@link Seq2Seq}) on {@code train} through the one fit loop. */
     public static History train(Model model, Examples train, Settings settings, Progress progress) {
-        return Fit.of(model).loss(new MaskedSequenceLoss()).optimizer(Optimizers.adam(settings.learningRate()))
+        return Fit.of(model).loss(SequenceLoss.ignoring(DigitStrings.PAD)).optimizer(Optimizers.adam(settings.learningRate()))
                 .epochs(settings.epochs()).batchSize(settings.batchSize()).seed(settings.seed())
                 .clipGradNorm(1).progress(progress).run(train);
     }

@@ -14,7 +14,7 @@ import java.util.Random;
  * output), digit d = d + 2. Strings of different lengths share one width by padding: the input
  * is padded at the front ("pre" padding, as in Keras), so the encoder's last step is the last
  * real digit and its final state is not diluted by padding; the target is padded at the end, and
- * those padded steps are left out of the loss ({@link MaskedSequenceLoss}) and of the accuracy.
+ * those padded steps are left out of the loss (({@code SequenceLoss.ignoring(PAD)})) and of the accuracy.
  * Features (width) are input tokens, targets (width) the reversed string's tokens.
  */
 public final class DigitStrings {

@@ -5,12 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Self-attention with several heads: the input is projected to queries, keys and values
@@ -21,15 +22,15 @@ import ai.djl.util.PairList;
  * 1/0 mask broadcasting to (B, T, T); output (B, T, width). A causal layer adds the causal mask
  * itself.
  */
-public final class MultiHeadAttention extends AbstractBlock {
+public final class MultiHeadAttention extends ProjectingBlock {
     private final int width;
     private final int heads;
     private final boolean causal;
     private final float dropoutRate;
-    private final Linear query;
-    private final Linear key;
-    private final Linear value;
-    private final Linear output;
+    private Block query;
+    private Block key;
+    private Block value;
+    private Block output;
     private final Dropout dropout;
 
     /**
@@ -64,13 +65,29 @@ public final class MultiHeadAttention extends AbstractBlock {
     }
 
     /** The four projections by name (query, key, value, output): what fine-tuning adapts. */
-    public java.util.Map<String, Block> projections() {
-        return java.util.Map.of("query", query, "key", key, "value", value, "output", output);
+    @Override
+    public Map<String, Block> projections() {
+        Map<String, Block> named = new LinkedHashMap<>();
+        named.put("query", query);
+        named.put("key", key);
+        named.put("value", value);
+        named.put("output", output);
+        return named;
+    }
+
+    @Override
+    protected void assign(String name, Block replacement) {
+        switch (name) {
+            case "query" -> query = replacement;
+            case "key" -> key = replacement;
+            case "value" -> value = replacement;
+            default -> output = replacement;
+        }
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (Linear projection : new Linear[] {query, key, value, output}) {
+        for (Block projection : projections().values()) {
             projection.initialize(manager, dataType, inputShapes[0]);
         }
         // no weights, but a saved block records every child's input shape

@@ -5,13 +5,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One pre-norm transformer block, as in GPT-2: {@code x + attention(norm(x))}, then
@@ -23,14 +25,14 @@ import ai.djl.util.PairList;
  * <p>DJL's own {@code TransformerEncoderBlock} is post-norm (norm after the residual sum) with
  * batch norm and no causal mask: the BERT layout, not a GPT block, so introdl has this one.
  */
-public final class TransformerBlock extends AbstractBlock {
+public final class TransformerBlock extends ProjectingBlock {
     private final int width;
     private final float dropoutRate;
     private final LayerNorm attentionNorm;
     private final MultiHeadAttention attention;
     private final LayerNorm mlpNorm;
-    private final Linear up;
-    private final Linear down;
+    private Block up;
+    private Block down;
     private final Dropout dropout;
 
     /** A block of {@code width} with {@code heads} heads; causal for a language model. */
@@ -49,9 +51,22 @@ public final class TransformerBlock extends AbstractBlock {
         return attention;
     }
 
-    /** The MLP's two projections, {@code up} and {@code down}. */
-    public Linear[] mlp() {
-        return new Linear[] {up, down};
+    /** The MLP's two projections, {@code up} and {@code down} (the attention's are {@link #attention()}'s). */
+    @Override
+    public Map<String, Block> projections() {
+        Map<String, Block> named = new LinkedHashMap<>();
+        named.put("up", up);
+        named.put("down", down);
+        return named;
+    }
+
+    @Override
+    protected void assign(String name, Block replacement) {
+        if (name.equals("up")) {
+            up = replacement;
+        } else {
+            down = replacement;
+        }
     }
 
     @Override

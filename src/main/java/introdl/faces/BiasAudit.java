@@ -1,5 +1,6 @@
 package introdl.faces;
 
+import introdl.train.Proportion;
 import ai.djl.Model;
 import introdl.train.Inference;
 import introdl.viz.BarChart;

@@ -28,7 +28,7 @@
  *
  * <p>The audit: {@link introdl.faces.FaceSplits} holds out the same number of faces from every group
  * and skews only the training faces, by a documented mix; {@link introdl.faces.BiasAudit} gives each
- * group's detection rate with a 95% Wilson interval ({@link introdl.faces.Proportion}), the
+ * group's detection rate with a 95% Wilson interval ({@link introdl.train.Proportion}), the
  * worst-group gap and the false-positive rate on non-faces, and draws them side by side for two
  * models. The lab program is {@code labs/FacesLab.java} ({@code ./introdl faces}); the notebook is
  * {@code notebooks/07-lab2-faces-and-debiasing.ipynb}.

@@ -18,8 +18,11 @@ import ai.djl.util.PairList;
 import introdl.attention.KvCache;
 import introdl.attention.Positions;
 import introdl.attention.TransformerBlock;
+import ai.djl.nn.Block;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A GPT, the decoder-only transformer of GPT-2 and nanoGPT, as DJL blocks: each token id becomes
@@ -58,7 +61,7 @@ public final class Gpt extends AbstractBlock {
         for (TransformerBlock block : blocks) {
             block.attention().projections().get("output").setInitializer(new NormalInitializer(residual),
                     Parameter.Type.WEIGHT);
-            block.mlp()[1].setInitializer(new NormalInitializer(residual), Parameter.Type.WEIGHT);
+            block.projections().get("down").setInitializer(new NormalInitializer(residual), Parameter.Type.WEIGHT);
         }
     }
 
@@ -69,6 +72,44 @@ public final class Gpt extends AbstractBlock {
     /** The transformer blocks, first to last. */
     public List<TransformerBlock> blocks() {
         return List.copyOf(blocks);
+    }
+
+    /**
+     * Every dense projection of every block by path, in order: {@code block0.query},
+     * {@code block0.key}, {@code block0.value}, {@code block0.output}, {@code block0.up},
+     * {@code block0.down}, then {@code block1.query} and so on. The last part of a path is what
+     * fine-tuning targets (the course's q, k, v, o, up and down projections).
+     */
+    public Map<String, Block> projections() {
+        Map<String, Block> all = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            String prefix = "block" + i + ".";
+            blocks.get(i).attention().projections().forEach((name, block) -> all.put(prefix + name, block));
+            blocks.get(i).projections().forEach((name, block) -> all.put(prefix + name, block));
+        }
+        return all;
+    }
+
+    /** Puts {@code replacement} in place of the projection at {@code path} (one of {@link #projections()}'s keys). */
+    public void replaceProjection(String path, Block replacement) {
+        int dot = path.indexOf('.');
+        int layer = -1;
+        try {
+            layer = dot > 5 && path.startsWith("block") ? Integer.parseInt(path.substring(5, dot)) : -1;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (layer < 0 || layer >= blocks.size() || !projections().containsKey(path)) {
+            throw new IllegalArgumentException("no projection '" + path + "' in " + this + "; paths look like "
+                    + "block0.query (layers 0 to " + (blocks.size() - 1) + "; query, key, value, output, up, down)");
+        }
+        String name = path.substring(dot + 1);
+        TransformerBlock block = blocks.get(layer);
+        if (block.projections().containsKey(name)) {
+            block.replaceProjection(name, replacement);
+        } else {
+            block.attention().replaceProjection(name, replacement);
+        }
     }
 
     @Override

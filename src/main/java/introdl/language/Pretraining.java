@@ -1,5 +1,6 @@
 package introdl.language;
 
+import ai.djl.training.loss.Loss;
 import introdl.data.Examples;
 import introdl.sequence.SequenceLoss;
 import introdl.train.Fit;
@@ -73,12 +74,27 @@ public record Pretraining(int updates, int batchSize, double learningRate, doubl
 
     /** The fit loop set up for this run, validating on {@code validation}. */
     public Fit configure(Fit fit, Examples validation) {
+        return configure(fit, validation, new SequenceLoss(), "adamw");
+    }
+
+    /**
+     * The fit loop for this run's length, learning rate, schedule, decay and clipping, with another
+     * loss and optimiser ({@code adamw}, decaying matrices only, or any of {@link Optimizers#NAMES}):
+     * how fine-tuning reuses it.
+     */
+    public Fit configure(Fit fit, Examples validation, Loss loss, String optimizer) {
         Schedule decay = Schedule.cosine(finalFraction);
-        return fit.loss(new SequenceLoss()).metrics()
-                .optimizer(Optimizers.adamW(learningRate).weightDecay(weightDecay).decayMatricesOnly()
+        Optimizers.Spec spec = Optimizers.named(optimizer, learningRate).weightDecay(weightDecay);
+        return fit.loss(loss).metrics()
+                .optimizer((spec.name().equals("adamw") ? spec.decayMatricesOnly() : spec)
                         .schedule(warmup > 0 ? Schedule.warmupUpdates(warmup, decay) : decay))
                 .clipGradNorm(clipNorm).epochs(evaluations).batchSize(batchSize)
                 .examplesPerEpoch(updatesPerEvaluation() * batchSize).validateOn(validation);
+    }
+
+    /** The same run with another peak learning rate. */
+    public Pretraining withLearningRate(double rate) {
+        return new Pretraining(updates, batchSize, rate, finalFraction, warmup, weightDecay, clipNorm, evaluations);
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.util.Random;
  * to predict the character that follows.
  */
 public final class CharWindows {
+    /** The target of a position that is not scored ({@link SequenceLoss#ignoring(int)} leaves it out). */
+    public static final int UNSCORED = -1;
+
     private CharWindows() {}
 
     /**
@@ -36,12 +39,32 @@ public final class CharWindows {
      * {@code length} tokens every {@code stride} tokens, each start moved by a seeded random offset.
      */
     public static Examples ofTokens(String name, int[] ids, int length, int stride, long seed) {
-        return cut(name, ids, length, stride, new Random(seed));
+        return cut(name, ids, null, length, stride, new Random(seed));
     }
 
     /** As {@link #tiled}, over token ids: windows end to end, every token predicted once. */
     public static Examples tiledTokens(String name, int[] ids, int length) {
-        return cut(name, ids, length, length, null);
+        return cut(name, ids, null, length, length, null);
+    }
+
+    /**
+     * As {@link #ofTokens}, where only the tokens with {@code scored[i]} true are targets; the
+     * others (a prompt before the answer) get the target {@link #UNSCORED}, so the model reads them
+     * but is not taught to write them.
+     */
+    public static Examples ofTokens(String name, int[] ids, boolean[] scored, int length, int stride, long seed) {
+        if (scored.length != ids.length) {
+            throw new IllegalArgumentException(ids.length + " tokens but " + scored.length + " scored flags");
+        }
+        return cut(name, ids, scored, length, stride, new Random(seed));
+    }
+
+    /** As {@link #tiledTokens}, with only the {@code scored} tokens as targets. */
+    public static Examples tiledTokens(String name, int[] ids, boolean[] scored, int length) {
+        if (scored.length != ids.length) {
+            throw new IllegalArgumentException(ids.length + " tokens but " + scored.length + " scored flags");
+        }
+        return cut(name, ids, scored, length, length, null);
     }
 
     private static Examples cut(String name, String text, Vocabulary vocabulary, int length, int stride, Random random) {
@@ -49,10 +72,10 @@ public final class CharWindows {
             throw new IllegalArgumentException("the text has " + text.length() + " characters; a window of "
                     + length + " needs at least " + (length + 1));
         }
-        return cut(name, vocabulary.encode(text), length, stride, random);
+        return cut(name, vocabulary.encode(text), null, length, stride, random);
     }
 
-    private static Examples cut(String name, int[] ids, int length, int stride, Random random) {
+    private static Examples cut(String name, int[] ids, boolean[] scored, int length, int stride, Random random) {
         if (length < 1 || stride < 1) {
             throw new IllegalArgumentException("window length and stride must be positive, got " + length + ", " + stride);
         }
@@ -69,7 +92,7 @@ public final class CharWindows {
             int start = w * stride + (random == null ? 0 : random.nextInt(room));
             for (int t = 0; t < length; t++) {
                 inputs[w * length + t] = ids[start + t];
-                targets[w * length + t] = ids[start + t + 1];
+                targets[w * length + t] = scored == null || scored[start + t + 1] ? ids[start + t + 1] : UNSCORED;
             }
         }
         return Examples.regression(name, inputs, new Shape(length), targets, new Shape(length));

@@ -21,4 +21,13 @@ public final class NoGrad {
             JniUtils.setGradMode(recording);
         }
     }
+
+    /** Computes {@code body} with gradient recording off, then restores the thread's setting. */
+    public static <T> T call(java.util.function.Supplier<T> body) {
+        Object[] result = new Object[1];
+        run(() -> result[0] = body.get());
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
 }

@@ -5,6 +5,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import introdl.train.optimizer.Adadelta;
 import introdl.train.optimizer.Adagrad;
+import introdl.train.optimizer.Lion;
 import introdl.train.optimizer.MatrixDecayAdamW;
 import introdl.train.optimizer.Nesterov;
 import introdl.train.optimizer.RmsProp;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * The optimisers of the lecture, as specifications the fit loop turns into DJL optimisers once it
  * knows the length of training (for the learning-rate schedule). SGD, momentum, Adam and AdamW are
  * DJL's own; Nesterov, Adagrad, Adadelta and RMSProp come from {@code introdl.train.optimizer},
- * because DJL's PyTorch engine does not implement them.
+ * because DJL's PyTorch engine does not implement them, and so does Lion, which DJL does not have.
  *
  * <pre>{@code
  * Fit.of(model).optimizer(Optimizers.adam(1e-3).schedule(Schedule.cosine(0)).weightDecay(1e-4))
@@ -24,7 +25,7 @@ import java.util.Locale;
 public final class Optimizers {
     /** The names {@link #named} accepts. */
     public static final List<String> NAMES =
-            List.of("sgd", "momentum", "nesterov", "adam", "adamw", "adagrad", "adadelta", "rmsprop");
+            List.of("sgd", "momentum", "nesterov", "adam", "adamw", "adagrad", "adadelta", "rmsprop", "lion");
 
     private Optimizers() {}
 
@@ -74,6 +75,14 @@ public final class Optimizers {
     }
 
     /**
+     * Lion: steps of equal size in the direction of the sign of the blended gradient and momentum
+     * (the course's Lab 3 optimiser; weight decay decoupled, as AdamW's).
+     */
+    public static Spec lion(double learningRate) {
+        return new Spec("lion", learningRate, 0, 0, Schedule.constant());
+    }
+
+    /**
      * An optimiser by name (one of {@link #NAMES}, any case) with a learning rate; "momentum"
      * and "nesterov" use momentum 0.9.
      */
@@ -95,6 +104,8 @@ public final class Optimizers {
                 return adadelta(learningRate);
             case "rmsprop":
                 return rmsprop(learningRate);
+            case "lion":
+                return lion(learningRate);
             default:
                 throw new IllegalArgumentException("unknown optimiser '" + name + "'; expected one of "
                         + String.join(", ", NAMES));
@@ -227,6 +238,9 @@ public final class Optimizers {
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 case "rmsprop":
                     return RmsProp.builder().optLearningRateTracker(lr)
+                            .optWeightDecays(wd).optClipGrad(clip).build();
+                case "lion":
+                    return Lion.builder().optLearningRateTracker(lr)
                             .optWeightDecays(wd).optClipGrad(clip).build();
                 default:
                     throw new IllegalStateException("unknown optimiser " + name);

@@ -177,7 +177,7 @@ class BottleneckTest {
             NDArray scores = manager.randomNormal(new Shape(2, 4, 12));
             NDArray full = manager.create(new float[] {2, 3, 4, 5, 6, 7, 8, 9}, new Shape(2, 4));
             NDArray padded = manager.create(new float[] {2, 3, 0, 0, 6, 7, 8, 9}, new Shape(2, 4));
-            MaskedSequenceLoss masked = new MaskedSequenceLoss();
+            SequenceLoss masked = SequenceLoss.ignoring(DigitStrings.PAD);
             assertEquals(new SequenceLoss().evaluate(new NDList(full), new NDList(scores)).getFloat(),
                     masked.evaluate(new NDList(full), new NDList(scores)).getFloat(), 1e-5,
                     "with no padding it is the per-step cross-entropy");

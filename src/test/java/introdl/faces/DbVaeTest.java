@@ -1,5 +1,6 @@
 package introdl.faces;
 
+import introdl.train.Proportion;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

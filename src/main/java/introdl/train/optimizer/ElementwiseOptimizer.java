@@ -40,15 +40,18 @@ abstract class ElementwiseOptimizer extends Optimizer {
 
     /** The gradient the update rule sees: rescaled, clipped, plus weight decay. Call inside an NDScope. */
     protected NDArray effectiveGradient(NDArray weight, NDArray grad) {
-        NDArray g = rescaleGrad == 1f ? grad.duplicate() : grad.mul(rescaleGrad);
-        if (clipGrad > 0) {
-            g = g.clip(-clipGrad, clipGrad);
-        }
+        NDArray g = rescaledGradient(grad);
         float decay = getWeightDecay();
         if (decay > 0) {
             g = g.add(weight.mul(decay));
         }
         return g;
+    }
+
+    /** The gradient rescaled and clipped, without weight decay (for decoupled decay). Call inside an NDScope. */
+    protected NDArray rescaledGradient(NDArray grad) {
+        NDArray g = rescaleGrad == 1f ? grad.duplicate() : grad.mul(rescaleGrad);
+        return clipGrad > 0 ? g.clip(-clipGrad, clipGrad) : g;
     }
 
     /** The state array kept in {@code state} for this parameter, zero at first (DJL's withDefaultState). */

@@ -1,4 +1,4 @@
-package introdl.faces;
+package introdl.train;
 
 import java.util.Locale;
 
@@ -7,7 +7,7 @@ import java.util.Locale;
  * stays inside [0, 1] and keeps its coverage for small groups and for shares near 0 or 1, where
  * the textbook p ± 1.96·√(p(1−p)/n) collapses to a width of zero.
  *
- * @param successes how many succeeded (faces detected, non-faces wrongly called faces)
+ * @param successes how many succeeded (faces detected, samples judged in a style)
  * @param trials how many there were
  */
 public record Proportion(int successes, int trials) {
