@@ -104,8 +104,13 @@ public final class LlmLab extends Lab {
         Sampling.temperature(temperature);
         requirePositive("--samples", samples);
         requirePositive("--length", length);
-        if (style != null && !java.nio.file.Files.isRegularFile(style)) {
-            throw new IllegalArgumentException("--style: there is no file " + style.toAbsolutePath());
+        if (style != null) {
+            try {
+                StyleText.read(style);
+            } catch (introdl.data.DataUnavailableException | introdl.data.InvalidDataException e) {
+                // read now, before a run folder is made: a bad file is a usage error
+                throw new IllegalArgumentException("--style: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -118,6 +123,12 @@ public final class LlmLab extends Lab {
         int tokens = run.quickOr(60, length);
         try (LanguageModel original = base.get()) {
             int context = original.config().context();
+            for (FineTuning tuning : tunings()) {
+                if (tuning.mode().equals("lora") && tuning.rank() > original.config().width()) {
+                    throw new IllegalArgumentException("--rank: a rank of " + tuning.rank() + " is above the model's "
+                            + "width (" + original.config().width() + "); LoRA's rank must be between 1 and the width");
+                }
+            }
             AnswerTemplate template = AnswerTemplate.speaker(answers.name().toUpperCase(Locale.ROOT));
             int promptTokens = original.tokenizer().encode(template.prompt() + prompt).length;
             if (promptTokens >= context) {

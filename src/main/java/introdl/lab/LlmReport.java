@@ -7,8 +7,6 @@ import introdl.language.StyleTransfer;
 import introdl.report.HtmlReport;
 import introdl.train.Comparison;
 import introdl.train.History;
-import introdl.train.Proportion;
-import introdl.viz.BarChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,19 +40,9 @@ public final class LlmReport {
             curves.chart(History.VAL_LOSS).axes("evaluation", "nats per token (held-out answers)")
                     .save(run.file("loss.png"));
         }
-        List<String> bars = new ArrayList<>(List.of("base"));
-        List<Proportion> shares = new ArrayList<>(List.of(base.judgedYoda()));
-        tuned.forEach(t -> {
-            bars.add(t.tuning().mode());
-            shares.add(t.evaluation().judgedYoda());
-        });
-        bars.add("real " + StyleJudge.YODA);
-        shares.add(lab.judge().judgedYoda(lab.judge().heldOut(StyleJudge.YODA)));
-        BarChart.of("Share of answers judged Yoda", bars).yAxis("share judged Yoda", 0, 1)
-                .series("judged Yoda (95% interval)", shares.stream().mapToDouble(Proportion::rate).toArray(),
-                        shares.stream().mapToDouble(Proportion::low).toArray(),
-                        shares.stream().mapToDouble(Proportion::high).toArray())
-                .save(run.file("judged.png"));
+        List<StyleEvaluation> evaluations = new ArrayList<>(List.of(base));
+        tuned.forEach(t -> evaluations.add(t.evaluation()));
+        lab.judge().chart(evaluations).save(run.file("judged.png"));
 
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("base model", baseName);
@@ -88,8 +76,6 @@ public final class LlmReport {
         report.write(run.file("index.html"));
 
         StringBuilder all = new StringBuilder();
-        List<StyleEvaluation> evaluations = new ArrayList<>(List.of(base));
-        tuned.forEach(t -> evaluations.add(t.evaluation()));
         for (StyleEvaluation e : evaluations) {
             all.append("== ").append(e.model()).append(" ==\n\n");
             e.samples().forEach(s -> all.append(s).append("\n\n"));

@@ -197,8 +197,11 @@ public final class Lora extends AbstractBlock {
         NDArray x = inputs.head();
         NDArray frozen = base.forward(store, inputs, training, params).head();
         NDArray down = Linear.linear(x, store.getValue(a, x.getDevice(), training)).head();
-        NDArray change = Linear.linear(down, store.getValue(b, x.getDevice(), training)).head();
-        return new NDList(frozen.add(Scalars.times(change, scale)));
+        // the scale goes on B (out × r), not on the (batch × time × out) change: one small product per step
+        NDArray scaledB = Scalars.times(store.getValue(b, x.getDevice(), training), scale);
+        scaledB.attach(x.getManager());
+        NDArray change = Linear.linear(down, scaledB).head();
+        return new NDList(frozen.add(change));
     }
 
     @Override

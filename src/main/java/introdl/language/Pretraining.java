@@ -83,7 +83,8 @@ public record Pretraining(int updates, int batchSize, double learningRate, doubl
      * how fine-tuning reuses it.
      */
     public Fit configure(Fit fit, Examples validation, Loss loss, String optimizer) {
-        Schedule decay = Schedule.cosine(finalFraction);
+        // a final fraction of 1 is no decay at all (the course's fine-tuning keeps its rate)
+        Schedule decay = finalFraction == 1 ? Schedule.constant() : Schedule.cosine(finalFraction);
         Optimizers.Spec spec = Optimizers.named(optimizer, learningRate).weightDecay(weightDecay);
         return fit.loss(loss).metrics()
                 .optimizer((spec.name().equals("adamw") ? spec.decayMatricesOnly() : spec)

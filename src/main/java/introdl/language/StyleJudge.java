@@ -1,6 +1,7 @@
 package introdl.language;
 
 import introdl.train.Proportion;
+import introdl.viz.BarChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,5 +90,24 @@ public final class StyleJudge {
     /** How many of {@code texts} are judged Yoda, with a 95% interval. */
     public Proportion judgedYoda(List<String> texts) {
         return new Proportion(classifier.count(texts, YODA), texts.size());
+    }
+
+    /**
+     * The course's histogram as bars: the share of each model's samples judged Yoda with its 95%
+     * interval, and last the share of real held-out Yoda answers (what a perfect imitation gets).
+     */
+    public BarChart chart(List<StyleEvaluation> evaluations) {
+        List<String> bars = new ArrayList<>();
+        List<Proportion> shares = new ArrayList<>();
+        for (StyleEvaluation e : evaluations) {
+            bars.add(e.model());
+            shares.add(e.judgedYoda());
+        }
+        bars.add("real " + YODA);
+        shares.add(judgedYoda(heldOut(YODA)));
+        return BarChart.of("Share of answers judged Yoda", bars).yAxis("share judged Yoda", 0, 1)
+                .series("judged Yoda (95% interval)", shares.stream().mapToDouble(Proportion::rate).toArray(),
+                        shares.stream().mapToDouble(Proportion::low).toArray(),
+                        shares.stream().mapToDouble(Proportion::high).toArray());
     }
 }

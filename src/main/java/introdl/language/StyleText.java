@@ -59,7 +59,7 @@ public final class StyleText {
         return parse(name, Corpus.read(file), file.toString());
     }
 
-    /** The course's competition text (its {@code yoda_test_text}): 690 characters of Yoda, never trained on. */
+    /** The course's competition text (its {@code yoda_test_text}): 689 characters of Yoda, never trained on. */
     public static String competitionText() {
         return resource("yoda_test_text.txt", false).strip();
     }

@@ -131,6 +131,35 @@ class UpdateRulesTest {
                 .optClipGrad(0.2f).optWeightDecays(0.01f).build()), 1e-6f);
     }
 
+    @Test
+    void lionStepsByTheSignOfTheBlendedMomentum() {
+        // beta2 0.5 keeps enough of the first gradient that the second step follows it where the
+        // second gradient disagrees (element 0): the rule's use of momentum, not only the sign of g
+        double[] m = new double[3];
+        float[] expected = byHand((w, g) -> {
+            double[] out = new double[3];
+            for (int i = 0; i < 3; i++) {
+                double c = 0.9 * m[i] + 0.1 * g[i];
+                out[i] = w[i] * (1 - LR * 0.01) - LR * Math.signum(c);
+                m[i] = 0.5 * m[i] + 0.5 * g[i];
+            }
+            return out;
+        });
+        float[] lion = twoSteps(Lion.builder().optLearningRateTracker(Tracker.fixed((float) LR)).optBeta1(0.9f)
+                .optBeta2(0.5f).optWeightDecays(0.01f).build());
+        assertArrayEquals(expected, lion, 1e-6f);
+        // element 0: gradients +0.5 then -0.2, yet the momentum moves the weight down both times
+        org.junit.jupiter.api.Assertions.assertEquals(W0[0] * 0.999 * 0.999 - 0.1 - 0.1 * 0.999, lion[0], 1e-6);
+    }
+
+    @Test
+    void lionRejectsBetasOutsideTheUnitInterval() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Lion.builder().optBeta1(1f));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Lion.builder().optBeta2(-0.1f));
+    }
+
     private static float[] toFloats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
