@@ -3,6 +3,7 @@ import introdl.lab.LabRun;
 import introdl.lab.LlmReport;
 import introdl.language.AnswerTemplate;
 import introdl.language.FineTuning;
+import introdl.language.Gpt2Checkpoint;
 import introdl.language.LanguageModel;
 import introdl.language.Lora;
 import introdl.language.Sampling;
@@ -38,6 +39,12 @@ public final class LlmLab extends Lab {
 
     @Option(names = "--updates", paramLabel = "N", description = "Parameter updates (overrides the preset).")
     Integer updates;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "A Hugging Face GPT-2-family checkpoint to fine-tune instead of the shipped base: a folder "
+                    + "with config.json, model.safetensors and tokenizer.json (gpt2 or distilgpt2 saved with "
+                    + "save_pretrained), read offline.")
+    Path checkpoint;
 
     @Option(names = "--style", paramLabel = "FILE",
             description = "A UTF-8 file of answers, one per line, to fine-tune on (default: the course's yoda.txt, "
@@ -104,6 +111,14 @@ public final class LlmLab extends Lab {
         Sampling.temperature(temperature);
         requirePositive("--samples", samples);
         requirePositive("--length", length);
+        if (checkpoint != null) {
+            for (String file : Gpt2Checkpoint.FILES) {
+                if (!java.nio.file.Files.isRegularFile(checkpoint.resolve(file))) {
+                    throw new IllegalArgumentException("--model: " + checkpoint + " has no " + file + "; a checkpoint "
+                            + "folder holds " + String.join(", ", Gpt2Checkpoint.FILES) + " (save_pretrained writes them)");
+                }
+            }
+        }
         if (style != null) {
             try {
                 StyleText.read(style);
@@ -117,7 +132,7 @@ public final class LlmLab extends Lab {
     @Override
     protected void run(LabRun run) {
         StyleText answers = styleText();
-        Supplier<LanguageModel> base = LanguageModel::base;
+        Supplier<LanguageModel> base = checkpoint == null ? LanguageModel::base : () -> Gpt2Checkpoint.load(checkpoint);
         Sampling sampling = Sampling.temperature(temperature);
         int count = run.quickOr(3, samples);
         int tokens = run.quickOr(60, length);
@@ -144,9 +159,12 @@ public final class LlmLab extends Lab {
             List<LlmReport.Tuned> tuned = new ArrayList<>();
             for (FineTuning tuning : tunings()) {
                 FineTuning used = run.quick() ? tuning.quick(4) : tuning;
-                tuned.add(fineTune(run, used, base, lab, context, prompt, count, tokens, sampling));
+                // windows of 128 tokens on a CPU, the course's 512 with its preset (at most the model's context)
+                int window = Math.min(context, preset.equalsIgnoreCase("course") ? 512 : 128);
+                tuned.add(fineTune(run, used, base, lab, window, prompt, count, tokens, sampling));
             }
-            LlmReport.write(run, "the shipped base: " + original, lab, before, tuned, prompt);
+            LlmReport.write(run, (checkpoint == null ? "the shipped base: " : checkpoint + ": ") + original, lab, before,
+                    tuned, prompt);
         }
     }
 

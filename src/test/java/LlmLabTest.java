@@ -50,6 +50,9 @@ class LlmLabTest {
         LabsTest.Result noFile = LabsTest.launch("llm", "--style", missing.toString(), "--runs", runs.toString());
         assertEquals(2, noFile.exitCode());
         assertTrue(noFile.err().contains("nothing.txt"), noFile.err());
+        LabsTest.Result noModel = LabsTest.launch("llm", "--model", runs.toString(), "--runs", runs.toString());
+        assertEquals(2, noModel.exitCode());
+        assertTrue(noModel.err().contains("has no config.json"), noModel.err());
         assertTrue(!Files.exists(runs.resolve("llm")), "no run folder for a usage error");
 
         LabsTest.Result wide = LabsTest.launch("llm", "--quick", "--rank", "500", "--runs", runs.toString());

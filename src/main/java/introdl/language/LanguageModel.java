@@ -48,6 +48,11 @@ public final class LanguageModel implements AutoCloseable {
         return new LanguageModel(model, tokenizer, sized);
     }
 
+    /** A model around an already built and filled GPT (a checkpoint another library wrote). */
+    static LanguageModel of(Model model, Tokenizer tokenizer, GptConfig config) {
+        return new LanguageModel(model, tokenizer, config);
+    }
+
     /** The GPT pretrained on Tiny Shakespeare that ships with introdl. */
     public static LanguageModel base() {
         Path dir;

@@ -52,9 +52,11 @@ final class TokenizerFile {
                     return CharTokenizer.fromJson(json);
                 case BytePairTokenizer.KIND:
                     return BytePairTokenizer.fromJson(json);
+                case HuggingFaceTokens.KIND:
+                    return HuggingFaceTokens.fromJson(json);
                 default:
                     throw new IllegalArgumentException("its kind is " + kind + ", not " + CharTokenizer.KIND
-                            + " or " + BytePairTokenizer.KIND);
+                            + ", " + BytePairTokenizer.KIND + " or " + HuggingFaceTokens.KIND);
             }
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
                 | ArithmeticException | IllegalArgumentException e) {
