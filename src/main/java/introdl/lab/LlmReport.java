@@ -1,5 +1,6 @@
 package introdl.lab;
 
+import introdl.language.AnswerTemplate;
 import introdl.language.FineTuning;
 import introdl.language.StyleEvaluation;
 import introdl.language.StyleJudge;
@@ -67,7 +68,7 @@ public final class LlmReport {
             report.image("loss.png", "Loss on the held-out Yoda answers at each evaluation");
         }
         report.heading("What they write").paragraph("Each answer starts after the prompt "
-                + quoted(lab.template().prompt() + opening) + "; the same seeds for every model.");
+                + AnswerTemplate.visible(lab.template().prompt() + opening) + "; the same seeds for every model.");
         samples(report, base);
         tuned.forEach(t -> samples(report, t.evaluation()));
         report.link("samples.txt", "All samples").link("config.json", "Configuration");
@@ -121,9 +122,5 @@ public final class LlmReport {
 
     private static String format(double nats) {
         return String.format(Locale.ROOT, "%.3f", nats);
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\n", "\\n") + "\"";
     }
 }

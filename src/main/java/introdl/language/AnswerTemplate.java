@@ -34,6 +34,11 @@ public record AnswerTemplate(String prompt, String end) {
         return new AnswerTemplate("", "\n\n");
     }
 
+    /** {@code text} quoted with its new lines shown as {@code \n}, as reports print a prompt. */
+    public static String visible(String text) {
+        return TokenText.quoted(text);
+    }
+
     /** The answer in its template. */
     public String apply(String answer) {
         return prompt + answer + end;

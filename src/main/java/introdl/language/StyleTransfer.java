@@ -62,7 +62,7 @@ public final class StyleTransfer {
         StyleJudge judge = StyleJudge.of(held, contrast.last(heldOut), validation, sampleLength);
         String description = String.format(Locale.ROOT, "%s: %,d answers to train on (%,d characters), the last %d "
                 + "held out; prompt %s", style.name(), train.size(), train.characters(), heldOut,
-                quoted(template.prompt()));
+                AnswerTemplate.visible(template.prompt()));
         return new StyleTransfer(tokenizer, template, PromptedTokens.of(train.answers(), template, tokenizer),
                 PromptedTokens.of(held.answers(), template, tokenizer), new PromptedTokens(ids, all), judge,
                 description);
@@ -130,10 +130,6 @@ public final class StyleTransfer {
     public String answer(String generated) {
         int end = template.end().isEmpty() ? -1 : generated.indexOf(template.end());
         return (end < 0 ? generated : generated.substring(0, end)).strip();
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\n", "\\n") + "\"";
     }
 
     @Override
