@@ -196,11 +196,9 @@ public final class Lora extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray x = inputs.head();
         NDArray frozen = base.forward(store, inputs, training, params).head();
-        NDArray down = Linear.linear(x, store.getValue(a, x.getDevice(), training)).head();
-        // the scale goes on B (out × r), not on the (batch × time × out) change: one small product per step
-        NDArray scaledB = Scalars.times(store.getValue(b, x.getDevice(), training), scale);
-        scaledB.attach(x.getManager());
-        NDArray change = Linear.linear(down, scaledB).head();
+        // the scale goes on A x (batch × time × r), the narrowest array of the three
+        NDArray down = Scalars.times(Linear.linear(x, store.getValue(a, x.getDevice(), training)).head(), scale);
+        NDArray change = Linear.linear(down, store.getValue(b, x.getDevice(), training)).head();
         return new NDList(frozen.add(change));
     }
 
