@@ -342,8 +342,9 @@ public final class Fit {
                     progress.epochStarted(epoch, epochs, steps);
                     Map<String, Double> values = trainEpoch(data, train, x, y, epoch);
                     if (vx != null) {
+                        // twice the training batch: a batch that trains in memory validates in it, gradients gone
                         values.putAll(Inference.evaluate(trainer::evaluate, data, vx, vy, trainer.getLoss(), tracked,
-                                "val_"));
+                                "val_", Math.min(Inference.BATCH_SIZE, 2 * batchSize)));
                         requireFinite(values.get(History.VAL_LOSS), epoch, "validation");
                     }
                     values.put(History.LR, (double) rate.getNewValue(epoch * steps));

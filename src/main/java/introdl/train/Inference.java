@@ -70,8 +70,18 @@ public final class Inference {
      */
     static Map<String, Double> evaluate(UnaryOperator<NDList> forward, NDManager manager, NDArray x, NDArray y,
             Loss loss, List<Metric> metrics, String prefix) {
+        return evaluate(forward, manager, x, y, loss, metrics, prefix, BATCH_SIZE);
+    }
+
+    /**
+     * As above, {@code rows} samples at a time: every intermediate array of a batch lives until the
+     * batch is done, so a model whose samples are long sequences (a GPT's windows, whose attention
+     * grows with the square of the length) needs smaller batches than {@link #BATCH_SIZE}.
+     */
+    static Map<String, Double> evaluate(UnaryOperator<NDList> forward, NDManager manager, NDArray x, NDArray y,
+            Loss loss, List<Metric> metrics, String prefix, int rows) {
         double[] sums = new double[metrics.size() + 1];
-        inBatches(forward, manager, x, y, (start, end, labels, outputs) -> {
+        inBatches(forward, manager, x, y, rows, (start, end, labels, outputs) -> {
             sums[0] += loss.evaluate(new NDList(labels), outputs).getFloat() * (end - start);
             for (int m = 0; m < metrics.size(); m++) {
                 sums[m + 1] += Metric.read(metrics.get(m).batchSum(labels, outputs.head()));
@@ -144,10 +154,15 @@ public final class Inference {
     /** Runs {@code forward} over the rows of x (and y, if given) in batches, each in its own manager. */
     private static void inBatches(UnaryOperator<NDList> forward, NDManager manager, NDArray x, NDArray y,
             BatchConsumer consumer) {
+        inBatches(forward, manager, x, y, BATCH_SIZE, consumer);
+    }
+
+    private static void inBatches(UnaryOperator<NDList> forward, NDManager manager, NDArray x, NDArray y,
+            int batchRows, BatchConsumer consumer) {
         long n = x.getShape().get(0);
-        for (long start = 0; start < n; start += BATCH_SIZE) {
+        for (long start = 0; start < n; start += batchRows) {
             long first = start;
-            long end = Math.min(start + BATCH_SIZE, n);
+            long end = Math.min(start + batchRows, n);
             try (NDManager batch = manager.newSubManager()) {
                 NDIndex rows = new NDIndex().addSliceDim(start, end);
                 NDArray xb = x.get(rows);
