@@ -179,8 +179,9 @@ class FitTest {
     @Test
     void nonFiniteLossStopsTrainingAndKeepsTheLastGoodCheckpoint() {
         Path checkpoint = dir.resolve("nan.zip");
-        // 20 training batches and 1 validation batch per epoch: the 5th batch of epoch 4 turns NaN
-        Loss poisoned = new PoisonedLoss(3 * 21 + 5);
+        // 20 training batches and 3 validation batches (300 samples, twice the training batch at a time)
+        // per epoch: the 5th batch of epoch 4 turns NaN
+        Loss poisoned = new PoisonedLoss(3 * 23 + 5);
         try (Model model = smallMlp()) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                     () -> fit(model, Optimizers.adam(1e-3), checkpoint).loss(poisoned).batchSize(50).run(train()));

@@ -57,8 +57,8 @@ class ScheduleAndOptimizersTest {
 
     @Test
     void unknownOptimiserOrBadRateIsRejectedNamingTheChoices() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.named("lion", 1));
-        assertTrue(e.getMessage().contains("lion") && e.getMessage().contains("rmsprop"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.named("lamb", 1));
+        assertTrue(e.getMessage().contains("lamb") && e.getMessage().contains("lion"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Optimizers.adam(0));
         assertThrows(IllegalArgumentException.class, () -> Optimizers.sgd(0.1, 1.5));
         assertThrows(IllegalArgumentException.class, () -> Optimizers.adam(1e-3).weightDecay(-1));
