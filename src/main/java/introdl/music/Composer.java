@@ -3,6 +3,7 @@ package introdl.music;
 import ai.djl.Model;
 import introdl.sequence.TextGenerator;
 import introdl.sequence.Vocabulary;
+import introdl.train.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,16 +52,36 @@ public final class Composer {
         }
     }
 
-    /** Generates {@code count} tunes starting with {@code prefix}. */
+    /**
+     * Generates {@code count} tunes starting with {@code prefix}, all at once as one batch; tune i
+     * draws from its own random stream, {@link #seedOf(long, int)}, so it is the same tune whether it
+     * is written alone or among others.
+     */
     public List<Composition> compose(int count, String prefix, double temperature, long seed) {
-        Random random = new Random(seed);
-        List<Composition> out = new ArrayList<>();
+        List<Random> streams = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String text = generator.generate(prefix, MAX_LENGTH, temperature, random,
-                    sofar -> sofar.length() > prefix.length() + 20 && endsWithBlankLine(sofar)).strip();
-            out.add(read(text));
+            streams.add(new Random(seedOf(seed, i)));
+        }
+        List<Composition> out = new ArrayList<>();
+        for (String text : generator.generate(prefix, MAX_LENGTH, temperature, streams, endOfTune(prefix))) {
+            out.add(read(text.strip()));
         }
         return out;
+    }
+
+    /** Tune {@code index} of {@link #compose}, written alone: the same tune (the check of batching). */
+    public Composition composeOne(int index, String prefix, double temperature, long seed) {
+        return read(generator.generate(prefix, MAX_LENGTH, temperature, new Random(seedOf(seed, index)),
+                endOfTune(prefix)).strip());
+    }
+
+    /** The seed of tune {@code index}'s random stream in a batch seeded {@code seed}. */
+    public static long seedOf(long seed, int index) {
+        return Seeds.derive(seed, index);
+    }
+
+    private static java.util.function.Predicate<CharSequence> endOfTune(String prefix) {
+        return sofar -> sofar.length() > prefix.length() + 20 && endsWithBlankLine(sofar);
     }
 
     /** Reads generated text as one tune; a failure is recorded, not thrown. */

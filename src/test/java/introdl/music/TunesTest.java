@@ -23,6 +23,21 @@ class TunesTest {
     Path home;
 
     @Test
+    void aBatchOfTunesHoldsTheTunesWrittenOneByOne() {
+        Vocabulary vocabulary = Vocabulary.of("X:1\nT:a\nM:4/4\nK:D\n|abcd efga|\n\n");
+        try (ai.djl.Model model = introdl.train.Models.create("tunes", new introdl.sequence.CharLstm(vocabulary.size(), 4,
+                16), new ai.djl.ndarray.types.Shape(1, 8), 3)) {
+            Composer composer = new Composer(model, vocabulary);
+            List<Composer.Composition> batch = composer.compose(3, "X:", 2.0, 9);
+            assertEquals(3, batch.size());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(composer.composeOne(i, "X:", 2.0, 9).abc(), batch.get(i).abc(), "tune " + i);
+            }
+            assertFalse(batch.get(0).abc().equals(batch.get(1).abc()), "each tune has its own random stream");
+        }
+    }
+
+    @Test
     void theBundledTunesAreWholeAndEveryBarFitsItsMeter() {
         TuneBook bundled = TuneData.bundled();
         assertEquals(12, bundled.tunes().size());

@@ -212,6 +212,29 @@ class SequenceTest {
     }
 
     @Test
+    void textsWrittenTogetherAsABatchAreTheTextsWrittenOneByOne() {
+        Vocabulary vocabulary = Vocabulary.of("abc |\n");
+        try (Model model = Models.create("untrained", new CharLstm(vocabulary.size(), 4, 16),
+                new ai.djl.ndarray.types.Shape(1, 8), 5)) {
+            TextGenerator generator = new TextGenerator(model, vocabulary);
+            // each text stops at its own "|": the batch goes on without the ones that ended
+            java.util.function.Predicate<CharSequence> stop = t -> t.charAt(t.length() - 1) == '|';
+            java.util.List<Random> streams = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                streams.add(new Random(100 + i));
+            }
+            java.util.List<String> together = generator.generate("ab", 80, 1.5, streams, stop);
+            java.util.Set<Integer> lengths = new java.util.HashSet<>();
+            for (int i = 0; i < 6; i++) {
+                String alone = generator.generate("ab", 80, 1.5, new Random(100 + i), stop);
+                assertEquals(alone, together.get(i), "text " + i);
+                lengths.add(alone.length());
+            }
+            assertTrue(lengths.size() > 1, "texts of different lengths, so some stopped early: " + together);
+        }
+    }
+
+    @Test
     void temperatureSharpensOrFlattensTheSamplingDistribution() {
         float[] scores = {2, 1, 0};
         int[] cold = counts(scores, 0.1);
