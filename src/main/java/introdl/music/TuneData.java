@@ -72,13 +72,32 @@ public final class TuneData {
                 AtomicFiles.write(cached, out -> out.write(downloaded));
                 return new Loaded(TuneBook.read(cached), URL + " (cached in " + cached + ")", false);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Could not download the course's tunes ({}); using the bundled tunes.", e.getMessage());
+                LOG.warn("Could not download the course's tunes ({}); using the bundled tunes.", reason(e));
             }
         }
         LOG.warn("The course's {} is not on this machine (put it in {}/mit6s191/ or pass its path), so Lab 1 uses "
                 + "the {} tunes bundled with introdl: enough to run, too few to learn much.", FILE_NAME,
                 DataDirectory.root().map(Path::toString).orElse("$" + DataDirectory.ENV), bundled().texts().size());
         return new Loaded(bundled(), "the tunes bundled with introdl", true);
+    }
+
+    /**
+     * What went wrong, in words, even for an exception without a message (a refused connection from
+     * Java's HTTP client has none): each exception of the cause chain by its class, with its message
+     * where it has one, so a warning never reads "(null)".
+     */
+    static String reason(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            if (text.length() > 0) {
+                text.append(", caused by ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /** The small set of traditional tunes in the jar (data/tunes.abc). */

@@ -23,6 +23,14 @@ class TunesTest {
     Path home;
 
     @Test
+    void aFailedDownloadIsExplainedEvenWithoutAMessage() {
+        String refused = TuneData.reason(new java.io.IOException(new java.net.ConnectException()));
+        assertTrue(refused.contains("ConnectException") && !refused.contains("null"), refused);
+        String named = TuneData.reason(new java.net.UnknownHostException("github.com"));
+        assertEquals("UnknownHostException: github.com", named);
+    }
+
+    @Test
     void aBatchOfTunesHoldsTheTunesWrittenOneByOne() {
         Vocabulary vocabulary = Vocabulary.of("X:1\nT:a\nM:4/4\nK:D\n|abcd efga|\n\n");
         try (ai.djl.Model model = introdl.train.Models.create("tunes", new introdl.sequence.CharLstm(vocabulary.size(), 4,
