@@ -45,7 +45,7 @@ public final class GptReport {
         double perToken = history.last().get(History.VAL_LOSS);
         int[] validation = corpus.validation();
         double tokensPerChar = corpus.tokenizer().tokensPerCharacter(corpus.tokenizer().decode(validation));
-        double trainSeconds = history.epochs().stream().mapToDouble(e -> e.get(History.SECONDS)).sum();
+        double trainSeconds = history.totalSeconds();
         long tokensSeen = (long) recipe.pretraining().updates() * recipe.pretraining().batchSize()
                 * model.config().context();
 

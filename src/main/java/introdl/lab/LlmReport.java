@@ -24,11 +24,7 @@ public final class LlmReport {
 
     /** One fine-tuned model: how it was trained, how many numbers it trained, how long it took, how it did. */
     public record Tuned(FineTuning tuning, History history, long trainable, long parameters, long tokensSeen,
-            StyleEvaluation evaluation) {
-        double seconds() {
-            return history.epochs().stream().mapToDouble(e -> e.get(History.SECONDS)).sum();
-        }
-    }
+            StyleEvaluation evaluation) {}
 
     private LlmReport() {}
 
@@ -52,7 +48,7 @@ public final class LlmReport {
                 lab.judge().classifier(), 100 * lab.judge().accuracy()));
         tuned.forEach(t -> setup.put(t.tuning().mode(), String.format(Locale.ROOT,
                 "%s; %,d of %,d parameters trained (%.2f%%); %.1f s (%,.0f tokens/s)", t.tuning(), t.trainable(),
-                t.parameters(), 100.0 * t.trainable() / t.parameters(), t.seconds(), t.tokensSeen() / t.seconds())));
+                t.parameters(), 100.0 * t.trainable() / t.parameters(), t.history().totalSeconds(), t.tokensSeen() / t.history().totalSeconds())));
 
         List<List<String>> rows = new ArrayList<>();
         rows.add(row(base, "0"));
@@ -114,8 +110,8 @@ public final class LlmReport {
             Map<String, Object> one = (Map<String, Object>) figures.get(t.evaluation().model());
             one.put("trainable_parameters", t.trainable());
             one.put("parameters", t.parameters());
-            one.put("training_seconds", t.seconds());
-            one.put("tokens_per_second", t.tokensSeen() / t.seconds());
+            one.put("training_seconds", t.history().totalSeconds());
+            one.put("tokens_per_second", t.tokensSeen() / t.history().totalSeconds());
         }
         return figures;
     }

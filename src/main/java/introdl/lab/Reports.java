@@ -74,7 +74,7 @@ public final class Reports {
             results.put("weights from epoch", history.restoredEpoch() + " (best validation loss)");
         }
         results.put("training time", String.format(Locale.ROOT, "%.1f s",
-                history.epochs().stream().mapToDouble(e -> e.get(History.SECONDS)).sum()));
+                history.totalSeconds()));
         List<List<String>> perClass = new ArrayList<>();
         for (int c = 0; c < result.perClassAccuracy().length; c++) {
             perClass.add(List.of(test.classNames().get(c), percent(result.perClassAccuracy()[c])));

@@ -150,6 +150,11 @@ public final class History {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
+    /** The seconds of every epoch added up (training and validation). */
+    public double totalSeconds() {
+        return epochs.stream().mapToDouble(e -> e.get(SECONDS)).sum();
+    }
+
     /** Writes the CSV atomically. */
     public Path writeCsv(Path file) {
         return AtomicFiles.writeString(file, toCsv());
