@@ -138,7 +138,8 @@ public final class LlmLab extends Lab {
         int tokens = run.quickOr(60, length);
         try (LanguageModel original = base.get()) {
             int context = original.config().context();
-            for (FineTuning tuning : tunings()) {
+            List<FineTuning> tunings = tunings();
+            for (FineTuning tuning : tunings) {
                 if (tuning.mode().equals("lora") && tuning.rank() > original.config().width()) {
                     throw new IllegalArgumentException("--rank: a rank of " + tuning.rank() + " is above the model's "
                             + "width (" + original.config().width() + "); LoRA's rank must be between 1 and the width");
@@ -157,7 +158,7 @@ public final class LlmLab extends Lab {
             StyleEvaluation before = lab.evaluate("base", original, prompt, count, tokens, sampling, run.seed());
             say(run, before);
             List<LlmReport.Tuned> tuned = new ArrayList<>();
-            for (FineTuning tuning : tunings()) {
+            for (FineTuning tuning : tunings) {
                 FineTuning used = run.quick() ? tuning.quick(4) : tuning;
                 // windows of 128 tokens on a CPU, the course's 512 with its preset (at most the model's context)
                 int window = Math.min(context, preset.equalsIgnoreCase("course") ? 512 : 128);

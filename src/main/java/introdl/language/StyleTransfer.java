@@ -54,9 +54,9 @@ public final class StyleTransfer {
         }
         StyleText train = style.withoutLast(heldOut);
         StyleText held = style.last(heldOut);
-        String text = Shakespeare.text();
-        String validation = text.substring((int) Math.round(text.length() * 0.9));
-        int[] ids = tokenizer.encode(validation);
+        // Tiny Shakespeare's validation tenth, split as the base was pretrained (Corpus)
+        int[] ids = Corpus.of("Tiny Shakespeare", Shakespeare.text(), tokenizer, 0.9).validation();
+        String validation = tokenizer.decode(ids);
         boolean[] all = new boolean[ids.length];
         Arrays.fill(all, 1, ids.length, true);
         StyleJudge judge = StyleJudge.of(held, contrast.last(heldOut), validation, sampleLength);

@@ -57,6 +57,9 @@ public record TextScore(double nats, long tokens, long characters) {
         Arrays.fill(targets, -1);
         long tokens = 0;
         long characters = 0;
+        // the characters each token spells, decoded once per distinct token, not once per position
+        int[] spelled = new int[model.tokenizer().vocabularySize()];
+        Arrays.fill(spelled, -1);
         for (int w = 0, covered = 0; w < windows; w++) {
             int start = w * step;
             int end = Math.min(start + context, ids.length - 1);
@@ -66,7 +69,10 @@ public record TextScore(double nats, long tokens, long characters) {
                 if (next > covered && scored[next]) {
                     targets[w * context + t - start] = ids[next];
                     tokens++;
-                    characters += model.tokenizer().decode(new int[] {ids[next]}).length();
+                    if (spelled[ids[next]] < 0) {
+                        spelled[ids[next]] = model.tokenizer().decode(new int[] {ids[next]}).length();
+                    }
+                    characters += spelled[ids[next]];
                 }
             }
             covered = end;

@@ -53,17 +53,11 @@ public final class CharWindows {
      * but is not taught to write them.
      */
     public static Examples ofTokens(String name, int[] ids, boolean[] scored, int length, int stride, long seed) {
-        if (scored.length != ids.length) {
-            throw new IllegalArgumentException(ids.length + " tokens but " + scored.length + " scored flags");
-        }
         return cut(name, ids, scored, length, stride, new Random(seed));
     }
 
     /** As {@link #tiledTokens}, with only the {@code scored} tokens as targets. */
     public static Examples tiledTokens(String name, int[] ids, boolean[] scored, int length) {
-        if (scored.length != ids.length) {
-            throw new IllegalArgumentException(ids.length + " tokens but " + scored.length + " scored flags");
-        }
         return cut(name, ids, scored, length, length, null);
     }
 
@@ -76,6 +70,9 @@ public final class CharWindows {
     }
 
     private static Examples cut(String name, int[] ids, boolean[] scored, int length, int stride, Random random) {
+        if (scored != null && scored.length != ids.length) {
+            throw new IllegalArgumentException(ids.length + " tokens but " + scored.length + " scored flags");
+        }
         if (length < 1 || stride < 1) {
             throw new IllegalArgumentException("window length and stride must be positive, got " + length + ", " + stride);
         }
