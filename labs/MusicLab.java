@@ -2,6 +2,7 @@ import ai.djl.Model;
 import introdl.lab.Lab;
 import introdl.lab.LabRun;
 import introdl.music.Composer;
+import introdl.music.Novelty;
 import introdl.lab.MusicReport;
 import introdl.music.TuneData;
 import introdl.music.Tunes;
@@ -50,6 +51,11 @@ public final class MusicLab extends Lab {
             description = "Sampling temperature: below 1 plays safe, above 1 takes risks (default: ${DEFAULT-VALUE}).")
     double temperature;
 
+    @Option(names = "--sampling", paramLabel = "HOW", defaultValue = "structured",
+            description = "structured (a bar that overflows or misses the meter, or cannot be read, is sampled "
+                    + "again) or plain (the network alone); the report gives both figures (default: ${DEFAULT-VALUE}).")
+    String sampling;
+
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "X:",
             description = "What each new tune starts with (default: ${DEFAULT-VALUE}).")
     String prefix;
@@ -72,6 +78,11 @@ public final class MusicLab extends Lab {
             TextGenerator.requireTemperature(temperature);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--temperature: " + e.getMessage(), e);
+        }
+        try {
+            Composer.Sampling.named(sampling);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sampling: " + e.getMessage(), e);
         }
         if (prefix.isEmpty()) {
             throw new IllegalArgumentException("--prefix must not be empty; tunes start with X:");
@@ -101,13 +112,13 @@ public final class MusicLab extends Lab {
                     .clipGradNorm(5).epochs(settings.epochs(corpus.training().size()))
                     .batchSize(settings.batchSize()).validateOn(corpus.validation()).run(corpus.training());
             MusicReport.saveModel(run, model, corpus, history);
-            List<Composer.Composition> written = new Composer(model, corpus.vocabulary())
-                    .compose(run.quickOr(3, generate), prefix, temperature, run.seed());
-            MusicReport.write(run, corpus, loaded, settings, history, written, temperature);
-            Composer.Verdict verdict = Composer.judge(written);
-            run.say("Validation loss %.3f nats per character; of %d tunes written, %d can be read and %d have every "
-                    + "bar fitting the meter", history.last().get(History.VAL_LOSS), verdict.tunes(), verdict.parse(),
-                    verdict.barsMatch());
+            MusicReport.Written written = MusicReport.Written.compose(new Composer(model, corpus.vocabulary()),
+                    Novelty.of(loaded.book()), run.quickOr(3, generate), prefix, temperature, run.seed(),
+                    Composer.Sampling.named(sampling));
+            MusicReport.write(run, corpus, loaded, settings, history, written);
+            run.say("Validation loss %.3f nats per character; %s sampling: %s%nthe other way (%s): %s",
+                    history.last().get(History.VAL_LOSS), written.sampling(), written.verdict(), written.other(),
+                    written.otherVerdict());
         }
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import introdl.io.AtomicFiles;
 import introdl.music.Composer;
 import introdl.music.Midi;
+import introdl.music.Novelty;
 import introdl.music.Synth;
 import introdl.music.TuneData;
 import introdl.music.Tunes;
@@ -30,12 +31,44 @@ public final class MusicReport {
                 new com.google.gson.Gson().toJson(Map.of("characters", corpus.vocabulary().characters())));
     }
 
+    /**
+     * The tunes a lab run wrote, with the chosen sampling, and the figures of the other sampling on
+     * the same seeds (structure-aware against plain), so the report shows both side by side.
+     *
+     * @param sampling how {@code tunes} were sampled
+     * @param temperature the sampling temperature
+     * @param tunes the tunes written out
+     * @param verdict their figures
+     * @param otherVerdict the figures of as many tunes sampled the other way
+     * @param collection what the tunes are checked against for copies
+     */
+    public record Written(Composer.Sampling sampling, double temperature, List<Composer.Composition> tunes,
+            Composer.Verdict verdict, Composer.Verdict otherVerdict, Novelty collection) {
+        /** Writes {@code count} tunes each way with the same seeds, keeping the {@code sampling} ones. */
+        public static Written compose(Composer composer, Novelty collection, int count, String prefix,
+                double temperature, long seed, Composer.Sampling sampling) {
+            List<Composer.Composition> chosen = composer.compose(count, prefix, temperature, seed, sampling);
+            List<Composer.Composition> other = composer.compose(count, prefix, temperature, seed, otherOf(sampling));
+            return new Written(sampling, temperature, chosen, Composer.judge(chosen, collection),
+                    Composer.judge(other, collection), collection);
+        }
+
+        /** The sampling the comparison figures come from. */
+        public Composer.Sampling other() {
+            return otherOf(sampling);
+        }
+
+        private static Composer.Sampling otherOf(Composer.Sampling sampling) {
+            return sampling == Composer.Sampling.PLAIN ? Composer.Sampling.STRUCTURED : Composer.Sampling.PLAIN;
+        }
+    }
+
     /** Writes the new tunes, the charts and the report. */
     public static void write(LabRun run, Tunes.Corpus corpus, TuneData.Loaded loaded, Tunes.Preset preset,
-            History history, List<Composer.Composition> written, double temperature) {
+            History history, Written written) {
         history.writeCsv(run.file(LabRun.HISTORY));
         history.plotLoss(run.file("loss.png"));
-        Composer.Verdict verdict = Composer.judge(written);
+        Composer.Verdict verdict = written.verdict();
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", preset.toString());
@@ -43,30 +76,33 @@ public final class MusicReport {
         results.put("data", corpus.toString());
         results.put("validation loss", String.format(Locale.ROOT, "%.3f nats per character",
                 history.last().get(History.VAL_LOSS)));
-        results.put("tunes written", verdict.tunes() + " at temperature " + temperature);
-        results.put("can be read as ABC", String.format(Locale.ROOT, "%d (%.0f%%)", verdict.parse(),
-                100 * verdict.parseShare()));
-        results.put("every bar fits the meter", String.format(Locale.ROOT, "%d (%.0f%%)", verdict.barsMatch(),
-                100 * verdict.barsMatchShare()));
+        results.put("tunes written", verdict.tunes() + " at temperature " + written.temperature() + ", "
+                + written.sampling() + " sampling");
+        results.put(written.sampling() + " sampling", verdict.toString());
+        results.put(written.other() + " sampling, same seeds", written.otherVerdict().toString());
         results.put("training time", String.format(Locale.ROOT, "%.1f s",
                 history.totalSeconds()));
         HtmlReport report = HtmlReport.titled("Lab 1: an LSTM writes folk tunes").table(results)
                 .image("loss.png", "Loss per epoch (nats per character)").heading("The tunes it wrote");
-        for (int i = 0; i < written.size(); i++) {
-            Composer.Composition c = written.get(i);
+        List<Composer.Composition> tunes = written.tunes();
+        for (int i = 0; i < tunes.size(); i++) {
+            Composer.Composition c = tunes.get(i);
             String name = String.format(Locale.ROOT, "tunes/tune-%02d", i + 1);
             AtomicFiles.writeString(run.file(name + ".abc"), c.abc() + "\n");
+            String copied = written.collection().copied(c);
+            String notes = (c.corrections().any() ? "; corrected: " + c.corrections() : "")
+                    + (copied != null ? "; copies " + copied : "");
             String status;
             if (c.parses()) {
                 Midi.write(c.tune(), run.file(name + ".mid"));
                 Synth.writeWav(c.tune(), run.file(name + ".wav"));
                 int[] bars = c.tune().checkBars();
-                status = String.format(Locale.ROOT, "%s: %d bars checked, %d off the meter", c.tune().title().isEmpty()
-                        ? "untitled" : c.tune().title(), bars[0], bars[1]);
+                status = String.format(Locale.ROOT, "%s: %d bars checked, %d off the meter%s", c.tune().title().isEmpty()
+                        ? "untitled" : c.tune().title(), bars[0], bars[1], notes);
                 report.paragraph("Tune " + (i + 1) + " - " + status).audio(name + ".wav", "Listen")
                         .link(name + ".mid", "MIDI").preformatted(c.abc());
             } else {
-                status = "cannot be read: " + c.problem();
+                status = "cannot be read: " + c.problem() + notes;
                 report.paragraph("Tune " + (i + 1) + " - " + status).preformatted(c.abc());
             }
         }
@@ -78,6 +114,12 @@ public final class MusicReport {
         figures.put("tunes_written", verdict.tunes());
         figures.put("tunes_parsed", verdict.parse());
         figures.put("tunes_bars_match", verdict.barsMatch());
+        figures.put("tunes_bars_match_original", verdict.barsMatchOriginal());
+        figures.put("tunes_copied", verdict.copies());
+        figures.put("tunes_corrected", verdict.corrected());
+        figures.put("sampling", written.sampling().toString());
+        figures.put(written.other() + "_tunes_parsed", written.otherVerdict().parse());
+        figures.put(written.other() + "_tunes_bars_match", written.otherVerdict().barsMatch());
         figures.put("epochs", history.size());
         run.folder().writeJson(Reports.RESULTS, figures);
     }

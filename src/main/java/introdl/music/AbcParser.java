@@ -50,6 +50,26 @@ final class AbcParser {
         return new AbcParser(text, number).tune();
     }
 
+    /**
+     * Reads the beginning of a tune, as far as it is written (its header complete): the bars
+     * closed so far, then the bar still open (possibly empty), which carries the marks of the bar
+     * line before it (a repeat starting, an ending). Used while a tune is being generated.
+     *
+     * @throws AbcException if what is written so far cannot be read
+     */
+    static List<Bar> barsSoFar(String text) {
+        AbcParser parser = new AbcParser(text, 1);
+        parser.header();
+        if (parser.unit == null) {
+            parser.unit = parser.meter.defaultUnit();
+        }
+        parser.body();
+        List<Bar> out = new ArrayList<>(parser.bars);
+        out.add(new Bar(parser.notes, parser.barStartsRepeat, false, false, parser.barEnding, parser.barMultiRest,
+                parser.meter));
+        return out;
+    }
+
     private Tune tune() {
         header();
         if (unit == null) {

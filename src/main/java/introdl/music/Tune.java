@@ -118,21 +118,30 @@ public final class Tune {
         int checked = 0;
         int mismatched = 0;
         for (int i = 0; i < bars.size(); i++) {
-            Bar bar = bars.get(i);
-            boolean sectionStart = i == 0 || bars.get(i - 1).endsSection() || bar.startsRepeat() || bar.ending() > 0;
-            boolean sectionEnd = i == bars.size() - 1 || bar.endsSection()
-                    || bars.get(i + 1).ending() > 0 || bars.get(i + 1).startsRepeat();
-            boolean meterChanges = i > 0 && !bars.get(i - 1).meter().equals(bar.meter())
-                    || i < bars.size() - 1 && !bars.get(i + 1).meter().equals(bar.meter());
-            if (sectionStart || sectionEnd || meterChanges || bar.multiMeasureRest() || bar.meter().isFree()) {
-                continue;
-            }
-            checked++;
-            if (bar.length().compareTo(bar.meter().bar()) != 0) {
-                mismatched++;
+            if (isChecked(bars, i)) {
+                checked++;
+                if (!fitsMeter(bars.get(i))) {
+                    mismatched++;
+                }
             }
         }
         return new int[] {checked, mismatched};
+    }
+
+    /** Whether bar {@code i} of {@code bars} is checked against the meter (see {@link #checkBars()}). */
+    static boolean isChecked(List<Bar> bars, int i) {
+        Bar bar = bars.get(i);
+        boolean sectionStart = i == 0 || bars.get(i - 1).endsSection() || bar.startsRepeat() || bar.ending() > 0;
+        boolean sectionEnd = i == bars.size() - 1 || bar.endsSection()
+                || bars.get(i + 1).ending() > 0 || bars.get(i + 1).startsRepeat();
+        boolean meterChanges = i > 0 && !bars.get(i - 1).meter().equals(bar.meter())
+                || i < bars.size() - 1 && !bars.get(i + 1).meter().equals(bar.meter());
+        return !(sectionStart || sectionEnd || meterChanges || bar.multiMeasureRest() || bar.meter().isFree());
+    }
+
+    /** Whether a bar is exactly as long as its meter's bar. */
+    static boolean fitsMeter(Bar bar) {
+        return bar.length().compareTo(bar.meter().bar()) == 0;
     }
 
     /** Whether every checked bar has the meter's length (and at least one bar was checked). */

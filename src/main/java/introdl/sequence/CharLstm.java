@@ -23,6 +23,8 @@ public final class CharLstm extends AbstractBlock {
     private final int vocabulary;
     private final int embedding;
     private final int hidden;
+    private final int layers;
+    private final float dropout;
     private final IdEmbedding embed;
     private final LSTM lstm;
     private final Linear output;
@@ -34,17 +36,30 @@ public final class CharLstm extends AbstractBlock {
      * @param hidden the LSTM's units
      */
     public CharLstm(int vocabulary, int embedding, int hidden) {
-        if (vocabulary < 2 || embedding < 1 || hidden < 1) {
+        this(vocabulary, embedding, hidden, 1, 0);
+    }
+
+    /**
+     * A model with {@code layers} stacked LSTM layers, each layer's output dropped out at rate
+     * {@code dropout} while training before it reaches the next (the last layer's output is not).
+     */
+    public CharLstm(int vocabulary, int embedding, int hidden, int layers, double dropout) {
+        if (vocabulary < 2 || embedding < 1 || hidden < 1 || layers < 1) {
             throw new IllegalArgumentException("need a vocabulary of at least 2 and positive sizes, got "
-                    + vocabulary + ", " + embedding + ", " + hidden);
+                    + vocabulary + ", " + embedding + ", " + hidden + ", " + layers + " layer(s)");
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("the dropout rate must be in [0, 1), got " + dropout);
         }
         this.vocabulary = vocabulary;
         this.embedding = embedding;
         this.hidden = hidden;
+        this.layers = layers;
+        this.dropout = (float) dropout;
         embed = addChildBlock("embedding", new IdEmbedding.Builder().setDictionarySize(vocabulary)
                 .setEmbeddingSize(embedding).build());
-        lstm = addChildBlock("lstm", LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true)
-                .optReturnState(true).build());
+        lstm = addChildBlock("lstm", LSTM.builder().setStateSize(hidden).setNumLayers(layers)
+                .optDropRate(this.dropout).optBatchFirst(true).optReturnState(true).build());
         output = addChildBlock("output", Linear.builder().setUnits(vocabulary).build());
     }
 
@@ -54,6 +69,11 @@ public final class CharLstm extends AbstractBlock {
 
     public int hiddenSize() {
         return hidden;
+    }
+
+    /** How many LSTM layers are stacked (the first dimension of the state). */
+    public int layers() {
+        return layers;
     }
 
     @Override
@@ -86,6 +106,7 @@ public final class CharLstm extends AbstractBlock {
 
     @Override
     public String toString() {
-        return "CharLstm(vocabulary " + vocabulary + ", embedding " + embedding + ", LSTM " + hidden + ")";
+        return "CharLstm(vocabulary " + vocabulary + ", embedding " + embedding + ", LSTM " + hidden
+                + (layers > 1 ? " x " + layers + " layers" : "") + (dropout > 0 ? ", dropout " + dropout : "") + ")";
     }
 }

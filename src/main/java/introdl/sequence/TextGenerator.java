@@ -23,6 +23,7 @@ public final class TextGenerator {
     private final Model model;
     private final Vocabulary vocabulary;
     private final int hidden;
+    private final int layers;
 
     /** A generator for {@code model}, whose block is a trained {@link CharLstm}. */
     public TextGenerator(Model model, Vocabulary vocabulary) {
@@ -36,6 +37,7 @@ public final class TextGenerator {
         this.model = model;
         this.vocabulary = vocabulary;
         this.hidden = lstm.hiddenSize();
+        this.layers = lstm.layers();
     }
 
     /**
@@ -65,12 +67,32 @@ public final class TextGenerator {
      */
     public List<String> generate(String prefix, int length, double temperature, List<Random> randoms,
             java.util.function.Predicate<CharSequence> stop) {
+        List<SamplingGuide> guides = new ArrayList<>();
+        for (int i = 0; i < randoms.size(); i++) {
+            guides.add(SamplingGuide.stoppingWhen(stop));
+        }
+        return generate(prefix, length, temperature, randoms, guides);
+    }
+
+    /**
+     * Several texts at once as one batch, text i drawn from {@code randoms.get(i)} and steered by
+     * {@code guides.get(i)}: a guide may send its text back to the last point it marked, and the
+     * text is then sampled again from the state the LSTM had there. Each text has at most
+     * {@code length} characters after the prefix; text i is the same whether written alone or in a
+     * batch.
+     *
+     * @throws IllegalStateException if a guide keeps sending its text back (more than
+     *     {@link #MAX_DRAWS_PER_CHARACTER} draws per character of {@code length})
+     */
+    public List<String> generate(String prefix, int length, double temperature, List<Random> randoms,
+            List<SamplingGuide> guides) {
         requireTemperature(temperature);
         if (prefix.isEmpty()) {
             throw new IllegalArgumentException("the prefix must have at least one character to start from");
         }
-        if (randoms.isEmpty()) {
-            throw new IllegalArgumentException("give at least one random stream: one text is written per stream");
+        if (randoms.isEmpty() || randoms.size() != guides.size()) {
+            throw new IllegalArgumentException("give one random stream and one guide per text, at least one; got "
+                    + randoms.size() + " streams and " + guides.size() + " guides");
         }
         int[] ids;
         try {
@@ -78,23 +100,19 @@ public final class TextGenerator {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the prefix cannot be read: " + e.getMessage(), e);
         }
-        int n = randoms.size();
-        List<StringBuilder> texts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            texts.add(new StringBuilder(prefix));
-        }
-        boolean[] done = new boolean[n];
+        Batch batch = new Batch(prefix, length, randoms, guides, temperature);
         NoGrad.run(() -> {
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 ParameterStore store = new ParameterStore(manager, false);
-                NDList state = new NDList(manager.zeros(new Shape(1, n, hidden)), manager.zeros(new Shape(1, n, hidden)));
+                int n = randoms.size();
+                NDList state = new NDList(manager.zeros(new Shape(layers, n, hidden)),
+                        manager.zeros(new Shape(layers, n, hidden)));
                 float[] input = new float[n * ids.length];
                 for (int i = 0; i < n; i++) {
                     System.arraycopy(toFloats(ids), 0, input, i * ids.length, ids.length);
                 }
                 int width = ids.length;
-                int open = n;
-                for (int step = 0; step < length && open > 0; step++) {
+                while (batch.open > 0) {
                     float[][] scores = new float[n][];
                     try (NDManager stepManager = manager.newSubManager()) {
                         NDArray x = stepManager.create(input, new Shape(n, width));
@@ -108,24 +126,161 @@ public final class TextGenerator {
                         state.close();
                         state = newState;
                     }
+                    States states = new States(state, layers, n, hidden);
                     input = new float[n];
                     width = 1;
                     for (int i = 0; i < n; i++) {
-                        if (done[i]) {
-                            continue;
-                        }
-                        int next = sample(scores[i], temperature, randoms.get(i));
-                        input[i] = next;
-                        texts.get(i).append(vocabulary.character(next));
-                        if (stop.test(texts.get(i))) {
-                            done[i] = true;
-                            open--;
-                        }
+                        input[i] = batch.advance(i, scores[i], states);
+                    }
+                    if (states.restored) {
+                        NDList restored = states.toArrays(manager);
+                        state.close();
+                        state = restored;
                     }
                 }
             }
         });
-        return texts.stream().map(StringBuilder::toString).toList();
+        return batch.texts();
+    }
+
+    /** The most characters a guided text may draw per character of its length (going back included). */
+    public static final int MAX_DRAWS_PER_CHARACTER = 50;
+
+    /** A point a text can go back to: its length, the LSTM's state and the scores for the next character. */
+    private record Mark(int length, float[] h, float[] c, float[] scores) {}
+
+    /** The texts being written, with their guides and marks. */
+    private final class Batch {
+        final List<StringBuilder> texts = new ArrayList<>();
+        final List<Random> randoms;
+        final List<SamplingGuide> guides;
+        final double temperature;
+        final long maxDraws;
+        final int maxLength;
+        final Mark[] marks;
+        final long[] draws;
+        final boolean[] done;
+        int open;
+
+        Batch(String prefix, int length, List<Random> randoms, List<SamplingGuide> guides, double temperature) {
+            this.randoms = randoms;
+            this.guides = guides;
+            this.temperature = temperature;
+            this.maxDraws = (long) MAX_DRAWS_PER_CHARACTER * Math.max(1, length);
+            this.maxLength = prefix.length() + Math.max(0, length);
+            int n = randoms.size();
+            for (int i = 0; i < n; i++) {
+                texts.add(new StringBuilder(prefix));
+            }
+            marks = new Mark[n];
+            draws = new long[n];
+            done = new boolean[n];
+            open = length > 0 ? n : 0;
+        }
+
+        /** Samples text i's next character from {@code scores}, as its guide steers; returns the id to feed in. */
+        float advance(int i, float[] scores, States states) {
+            if (done[i]) {
+                return 0;
+            }
+            StringBuilder text = texts.get(i);
+            if (marks[i] == null) {
+                marks[i] = new Mark(text.length(), states.h(i), states.c(i), scores);
+            }
+            float[] from = scores;
+            Mark back = null;
+            while (true) {
+                if (++draws[i] > maxDraws) {
+                    throw new IllegalStateException("the guide of text " + i + " sent it back more than " + maxDraws
+                            + " times; a guide must give up on a point after a few tries");
+                }
+                int next = sample(from, temperature, randoms.get(i));
+                text.append(vocabulary.character(next));
+                SamplingGuide.Step step = guides.get(i).after(text);
+                if (step == SamplingGuide.Step.BACK) {
+                    back = marks[i];
+                    text.setLength(back.length());
+                    from = back.scores();
+                    continue;
+                }
+                if (back != null) {
+                    states.restore(i, back);
+                }
+                if (step == SamplingGuide.Step.MARK) {
+                    marks[i] = back != null ? new Mark(text.length() - 1, back.h(), back.c(), back.scores())
+                            : new Mark(text.length() - 1, states.h(i), states.c(i), scores);
+                }
+                if (step == SamplingGuide.Step.END || text.length() >= maxLength) {
+                    done[i] = true;
+                    open--;
+                }
+                return next;
+            }
+        }
+
+        List<String> texts() {
+            return texts.stream().map(StringBuilder::toString).toList();
+        }
+    }
+
+    /**
+     * The batch's LSTM state (layers, texts, hidden) as Java arrays, read once per step only if a
+     * text needs it, so that a text can be marked or put back to an earlier state.
+     */
+    private static final class States {
+        private final NDList arrays;
+        private final int layers;
+        private final int n;
+        private final int hidden;
+        private float[] h;
+        private float[] c;
+        boolean restored;
+
+        States(NDList arrays, int layers, int n, int hidden) {
+            this.arrays = arrays;
+            this.layers = layers;
+            this.n = n;
+            this.hidden = hidden;
+        }
+
+        float[] h(int i) {
+            read();
+            return row(h, i);
+        }
+
+        float[] c(int i) {
+            read();
+            return row(c, i);
+        }
+
+        void restore(int i, Mark mark) {
+            read();
+            for (int l = 0; l < layers; l++) {
+                System.arraycopy(mark.h(), l * hidden, h, (l * n + i) * hidden, hidden);
+                System.arraycopy(mark.c(), l * hidden, c, (l * n + i) * hidden, hidden);
+            }
+            restored = true;
+        }
+
+        NDList toArrays(NDManager manager) {
+            Shape shape = new Shape(layers, n, hidden);
+            return new NDList(manager.create(h, shape), manager.create(c, shape));
+        }
+
+        private void read() {
+            if (h == null) {
+                h = arrays.get(0).toFloatArray();
+                c = arrays.get(1).toFloatArray();
+            }
+        }
+
+        private float[] row(float[] all, int i) {
+            float[] out = new float[layers * hidden];
+            for (int l = 0; l < layers; l++) {
+                System.arraycopy(all, (l * n + i) * hidden, out, l * hidden, hidden);
+            }
+            return out;
+        }
     }
 
     /**

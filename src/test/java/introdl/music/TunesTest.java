@@ -36,12 +36,16 @@ class TunesTest {
         try (ai.djl.Model model = introdl.train.Models.create("tunes", new introdl.sequence.CharLstm(vocabulary.size(), 4,
                 16), new ai.djl.ndarray.types.Shape(1, 8), 3)) {
             Composer composer = new Composer(model, vocabulary);
-            List<Composer.Composition> batch = composer.compose(3, "X:", 2.0, 9);
-            assertEquals(3, batch.size());
-            for (int i = 0; i < 3; i++) {
-                assertEquals(composer.composeOne(i, "X:", 2.0, 9).abc(), batch.get(i).abc(), "tune " + i);
+            for (Composer.Sampling sampling : Composer.Sampling.values()) {
+                List<Composer.Composition> batch = composer.compose(3, "X:", 2.0, 9, sampling);
+                assertEquals(3, batch.size());
+                for (int i = 0; i < 3; i++) {
+                    Composer.Composition alone = composer.composeOne(i, "X:", 2.0, 9, sampling);
+                    assertEquals(alone.abc(), batch.get(i).abc(), sampling + " tune " + i);
+                    assertEquals(alone.corrections(), batch.get(i).corrections(), sampling + " tune " + i);
+                }
+                assertFalse(batch.get(0).abc().equals(batch.get(1).abc()), "each tune has its own random stream");
             }
-            assertFalse(batch.get(0).abc().equals(batch.get(1).abc()), "each tune has its own random stream");
         }
     }
 
@@ -162,10 +166,13 @@ class TunesTest {
         assertFalse(broken.parses());
         assertNull(broken.tune());
         assertTrue(broken.problem() != null && !broken.problem().isEmpty());
-        Composer.Verdict verdict = Composer.judge(List.of(good, offMeter, broken));
-        assertEquals(new Composer.Verdict(3, 2, 1), verdict);
+        Novelty collection = Novelty.of(TuneBook.parse("X:1\nT:Made Up\nM:4/4\nL:1/8\nK:G\nGFED CDEF|GABc dcBA|\n"));
+        Composer.Verdict verdict = Composer.judge(List.of(good, offMeter, broken), collection);
+        assertEquals(new Composer.Verdict(3, 2, 1, 1, 0, 0), verdict, "the good tune copies a title");
         assertEquals(2.0 / 3, verdict.parseShare(), 1e-12);
-        assertEquals(0, Composer.judge(List.of()).barsMatchShare());
+        assertEquals(0, Composer.judge(List.of(), collection).barsMatchShare());
+        assertEquals("the title of 'Made Up'", collection.copied(good));
+        assertNull(collection.copied(offMeter));
     }
 
     private <T> T inEmptyHome(Supplier<T> body) {

@@ -198,6 +198,7 @@ class SequenceTest {
             String stopped = generator.generate("do ", 60, 0.2, new Random(1), sofar -> sofar.length() == 10);
             assertEquals(written.substring(0, 10), stopped);
             assertEquals("do ", generator.generate("do ", 0, 0.2, new Random(1)), "nothing to add, nothing added");
+            aGuideSendsATextBackToItsMarkAndTheLstmStateGoesBackWithIt(generator);
 
             IllegalArgumentException cold = assertThrows(IllegalArgumentException.class,
                     () -> generator.generate("do", 5, 0, new Random(1)));
@@ -232,6 +233,39 @@ class SequenceTest {
             }
             assertTrue(lengths.size() > 1, "texts of different lengths, so some stopped early: " + together);
         }
+    }
+
+    /**
+     * Marked after 10 characters and sent back once at the 16th, a text goes on from the mark as a
+     * text whose prefix is the marked text would, with the 16 draws already used; a trained model is
+     * needed, as an untrained one writes much the same whatever its state.
+     */
+    private static void aGuideSendsATextBackToItsMarkAndTheLstmStateGoesBackWithIt(TextGenerator generator) {
+        String plain = generator.generate("do ", 30, 1.0, new Random(7));
+        int mark = 10;
+        int back = 16;
+        int[] calls = {0};
+        SamplingGuide guide = text -> {
+            calls[0]++;
+            if (calls[0] == mark + 1) {
+                return SamplingGuide.Step.MARK;
+            }
+            return calls[0] == back ? SamplingGuide.Step.BACK : SamplingGuide.Step.KEEP;
+        };
+        String guided = generator.generate("do ", 30, 1.0, java.util.List.of(new Random(7)),
+                java.util.List.of(guide)).get(0);
+        Random advanced = new Random(7);
+        for (int i = 0; i < back; i++) {
+            advanced.nextDouble();
+        }
+        String expected = generator.generate(plain.substring(0, 3 + mark), 30 - mark, 1.0, advanced);
+        assertEquals(expected, guided);
+        assertEquals(33, guided.length(), "at most 30 characters after the prefix, going back or not");
+
+        SamplingGuide forever = text -> SamplingGuide.Step.BACK;
+        IllegalStateException stuck = assertThrows(IllegalStateException.class, () -> generator.generate("do ", 5, 1,
+                java.util.List.of(new Random(1)), java.util.List.of(forever)));
+        assertTrue(stuck.getMessage().contains("give up"), stuck.getMessage());
     }
 
     @Test

@@ -1,0 +1,215 @@
+package introdl.music;
+
+import introdl.sequence.SamplingGuide;
+import java.util.List;
+
+/**
+ * Structure-aware sampling for Lab 1: follows a tune while the network writes it and sends it
+ * back when the notation goes wrong. It knows whether it is in the header or the music; in the
+ * music it reads the bars written so far with the same parser and the same rule as
+ * {@link Tune#checkBars()} (the meter from {@code M:}, note lengths from {@code L:}), and it
+ * resamples the current bar when the bar overflows the meter, when a finished bar does not fit
+ * it, or when what was written cannot be read; a header without a meter is written again. After
+ * {@link #TRIES_PER_POINT} tries at one point it gives up and leaves the bar as written, so the
+ * network's own writing always has the last word. {@link #corrections()} says what it did.
+ */
+public final class TuneGuide implements SamplingGuide {
+    /** How many times one bar (or the header) is sampled again before it is left as written. */
+    public static final int TRIES_PER_POINT = 10;
+
+    /**
+     * What a guide corrected in one tune.
+     *
+     * @param overflowing bars resampled because they grew longer than the meter
+     * @param misfitting finished bars resampled because they were shorter than the meter
+     * @param unreadable bars (or headers) resampled because they could not be read
+     * @param headers headers written again because they had no meter
+     * @param leftAsWritten points given up on after {@link #TRIES_PER_POINT} tries
+     */
+    public record Corrections(int overflowing, int misfitting, int unreadable, int headers, int leftAsWritten) {
+        /** No correction. */
+        public static final Corrections NONE = new Corrections(0, 0, 0, 0, 0);
+
+        /** How many times the tune was sent back. */
+        public int resampled() {
+            return overflowing + misfitting + unreadable + headers;
+        }
+
+        /** Whether anything was corrected or given up on. */
+        public boolean any() {
+            return resampled() + leftAsWritten > 0;
+        }
+
+        @Override
+        public String toString() {
+            if (!any()) {
+                return "no corrections";
+            }
+            StringBuilder out = new StringBuilder();
+            append(out, overflowing, "overflowing bar");
+            append(out, misfitting, "short bar");
+            append(out, unreadable, "unreadable bar");
+            append(out, headers, "header without a meter");
+            append(out, leftAsWritten, "point left as written");
+            return out.toString();
+        }
+
+        private static void append(StringBuilder out, int count, String what) {
+            if (count > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append(count).append(' ').append(what)
+                        .append(count == 1 ? "" : "s");
+            }
+        }
+    }
+
+    private enum Problem { OVERFLOW, MISFIT, UNREADABLE, NO_METER }
+
+    private final int prefixLength;
+    private int barsAtMark;
+    private boolean musicMarked;
+    private int tries;
+    private int barLeftAsWritten = -1;
+    private boolean passive;
+    private int overflowing;
+    private int misfitting;
+    private int unreadable;
+    private int headers;
+    private int leftAsWritten;
+
+    /** A guide for one tune started from {@code prefix}. */
+    public TuneGuide(String prefix) {
+        this.prefixLength = prefix.length();
+    }
+
+    /** What this guide corrected so far. */
+    public Corrections corrections() {
+        return new Corrections(overflowing, misfitting, unreadable, headers, leftAsWritten);
+    }
+
+    /** Whether a generated text is complete: a blank line after at least 20 characters. */
+    public static boolean endsTune(CharSequence text, int prefixLength) {
+        int n = text.length();
+        return n > prefixLength + 20 && text.charAt(n - 1) == '\n' && text.charAt(n - 2) == '\n';
+    }
+
+    @Override
+    public Step after(CharSequence text) {
+        if (endsTune(text, prefixLength)) {
+            return passive ? Step.END : atEnd(text.toString());
+        }
+        if (passive || !startsNote(text)) {
+            return Step.KEEP;
+        }
+        String before = text.subSequence(0, text.length() - 1).toString();
+        if (!inMusic(before)) {
+            return Step.KEEP;
+        }
+        List<Bar> bars;
+        try {
+            bars = AbcParser.barsSoFar(before);
+        } catch (AbcException e) {
+            return back(Problem.UNREADABLE, -1);
+        }
+        int closed = bars.size() - 1;
+        Bar open = bars.get(closed);
+        if (!musicMarked && open.meter().isFree()) {
+            return back(Problem.NO_METER, -1);
+        }
+        if (closed != barLeftAsWritten && !open.multiMeasureRest() && !open.meter().isFree()
+                && open.length().compareTo(open.meter().bar()) > 0) {
+            return back(Problem.OVERFLOW, closed);
+        }
+        for (int i = Math.max(barsAtMark, barLeftAsWritten + 1); i < closed; i++) {
+            if (Tune.isChecked(bars, i) && !Tune.fitsMeter(bars.get(i))) {
+                return back(Problem.MISFIT, closed);
+            }
+        }
+        if (closed > barsAtMark || !musicMarked) {
+            return mark(closed);
+        }
+        return Step.KEEP;
+    }
+
+    private Step atEnd(String text) {
+        try {
+            AbcParser.parse(text.strip(), 1);
+            return Step.END;
+        } catch (AbcException e) {
+            Step step = back(Problem.UNREADABLE, -1);
+            return step == Step.BACK ? step : Step.END;
+        }
+    }
+
+    private Step mark(int closedBars) {
+        barsAtMark = closedBars;
+        musicMarked = true;
+        tries = 0;
+        return Step.MARK;
+    }
+
+    /** Sends the tune back to the last mark, or gives up on this point after too many tries. */
+    private Step back(Problem problem, int closedBars) {
+        if (tries >= TRIES_PER_POINT) {
+            leftAsWritten++;
+            if (problem == Problem.UNREADABLE || problem == Problem.NO_METER) {
+                passive = true; // the tune cannot be read (or checked) whatever follows
+                return Step.KEEP;
+            }
+            if (problem == Problem.OVERFLOW) {
+                barLeftAsWritten = closedBars; // the open bar: not checked again
+            }
+            return mark(closedBars);
+        }
+        tries++;
+        switch (problem) {
+            case OVERFLOW -> overflowing++;
+            case MISFIT -> misfitting++;
+            case UNREADABLE -> unreadable++;
+            case NO_METER -> headers++;
+        }
+        return Step.BACK;
+    }
+
+    /** Whether the newest character starts a note or rest in the music (not in a field, quote, chord or comment). */
+    static boolean startsNote(CharSequence text) {
+        int n = text.length();
+        char c = text.charAt(n - 1);
+        boolean noteStart = c >= 'A' && c <= 'G' || c >= 'a' && c <= 'g' || c == 'z' || c == 'x' || "^_=".indexOf(c) >= 0;
+        if (!noteStart || n >= 2 && "^_=".indexOf(text.charAt(n - 2)) >= 0) {
+            return false;
+        }
+        int lineStart = 0;
+        for (int i = n - 2; i >= 0; i--) {
+            if (text.charAt(i) == '\n') {
+                lineStart = i + 1;
+                break;
+            }
+        }
+        String line = text.subSequence(lineStart, n - 1).toString();
+        if (line.length() >= 2 && line.charAt(1) == ':' && Character.isLetter(line.charAt(0)) || line.indexOf('%') >= 0
+                || count(line, '"') % 2 == 1 || count(line, '!') % 2 == 1 || count(line, '+') % 2 == 1
+                || line.lastIndexOf('{') > line.lastIndexOf('}')) {
+            return false;
+        }
+        int open = line.lastIndexOf('[');
+        boolean inBracket = open > line.lastIndexOf(']') && (open + 1 == line.length()
+                || !Character.isDigit(line.charAt(open + 1)) && line.charAt(open + 1) != '|');
+        return !inBracket;
+    }
+
+    /** Whether the text has reached the music: its K: line is complete. */
+    static boolean inMusic(String text) {
+        int key = text.startsWith("K:") ? 0 : text.indexOf("\nK:");
+        return key >= 0 && text.indexOf('\n', key + 1) >= 0;
+    }
+
+    private static int count(String s, char c) {
+        int k = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                k++;
+            }
+        }
+        return k;
+    }
+}

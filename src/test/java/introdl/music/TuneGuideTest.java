@@ -1,0 +1,95 @@
+package introdl.music;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import introdl.sequence.SamplingGuide.Step;
+import org.junit.jupiter.api.Test;
+
+/** Structure-aware sampling's decisions, one character at a time, on texts written by hand. */
+class TuneGuideTest {
+    private static final String HEADER = "X:1\nT:Test\nM:4/4\nL:1/8\nK:D\n";
+
+    /** Feeds {@code text} after the prefix "X:" one character at a time and returns the last step. */
+    private static Step feed(TuneGuide guide, String text) {
+        Step step = null;
+        for (int i = 3; i <= text.length(); i++) {
+            step = guide.after(text.substring(0, i));
+        }
+        return step;
+    }
+
+    @Test
+    void barsThatFitAreMarkedAndTheTuneEndsAtABlankLine() {
+        TuneGuide guide = new TuneGuide("X:");
+        assertEquals(Step.MARK, feed(guide, HEADER + "ABcd efga|ABcd efga|B"), "a new bar after one that fits");
+        assertEquals(Step.KEEP, guide.after(HEADER + "ABcd efga|ABcd efga|Bc"), "a note inside the bar");
+        assertEquals(Step.END, feed(guide, HEADER + "ABcd efga|ABcd efga|B8|]\n\n"));
+        assertFalse(guide.corrections().any(), guide.corrections().toString());
+    }
+
+    @Test
+    void aFinishedBarShortOfTheMeterIsSampledAgain() {
+        TuneGuide guide = new TuneGuide("X:");
+        feed(guide, HEADER + "ABcd efga|A");
+        assertEquals(Step.BACK, guide.after(HEADER + "ABcd efga|ABcd efg|a"), "7 eighths in 4/4");
+        assertEquals(1, guide.corrections().misfitting());
+        assertEquals(Step.MARK, guide.after(HEADER + "ABcd efga|ABcd efga|a"), "written again, it fits");
+    }
+
+    @Test
+    void aBarIsStoppedAsSoonAsItOverflows() {
+        TuneGuide guide = new TuneGuide("X:");
+        feed(guide, HEADER + "ABcd efga|ABcd efga b");
+        assertEquals(Step.BACK, guide.after(HEADER + "ABcd efga|ABcd efga bc"), "9 eighths before the bar line");
+        assertEquals(1, guide.corrections().overflowing());
+    }
+
+    @Test
+    void aPickUpAndTheSectionsLastBarMayBePartial() {
+        TuneGuide guide = new TuneGuide("X:");
+        assertEquals(Step.END, feed(guide, HEADER + "A|dcBA GABc|d6:|\n\n"));
+        assertFalse(guide.corrections().any(), guide.corrections().toString());
+    }
+
+    @Test
+    void unreadableMusicAndAHeaderWithoutAMeterAreWrittenAgain() {
+        TuneGuide unreadable = new TuneGuide("X:");
+        feed(unreadable, HEADER + "AB#");
+        assertEquals(Step.BACK, unreadable.after(HEADER + "AB#c"));
+        assertEquals(1, unreadable.corrections().unreadable());
+        TuneGuide meterless = new TuneGuide("X:");
+        assertEquals(Step.BACK, feed(meterless, "X:1\nT:Free\nL:1/8\nK:D\nA"));
+        assertEquals(1, meterless.corrections().headers());
+        TuneGuide endless = new TuneGuide("X:");
+        assertEquals(Step.BACK, feed(endless, "X:1\nT:No key and no music\n\n"), "a tune must reach its music");
+    }
+
+    @Test
+    void lettersInChordSymbolsQuotesFieldsAndGraceNotesAreNotNotes() {
+        assertTrue(TuneGuide.startsNote("|A"));
+        assertFalse(TuneGuide.startsNote("|\"A"), "a chord symbol");
+        assertFalse(TuneGuide.startsNote("|{g"), "a grace note");
+        assertFalse(TuneGuide.startsNote("|[CE"), "inside a chord");
+        assertTrue(TuneGuide.startsNote("|[1 A"), "an ending is not a chord");
+        assertFalse(TuneGuide.startsNote("AB\nT:A"), "a field line");
+        assertFalse(TuneGuide.startsNote("AB % A"), "a comment");
+        assertFalse(TuneGuide.startsNote("AB ^A"), "the letter of a sharp note: the ^ started it");
+        assertTrue(TuneGuide.inMusic(HEADER));
+        assertFalse(TuneGuide.inMusic("X:1\nM:4/4\nK:D"), "the K: line is not finished");
+    }
+
+    @Test
+    void afterTenTriesABarIsLeftAsWritten() {
+        TuneGuide guide = new TuneGuide("X:");
+        feed(guide, HEADER + "ABcd efga|A");
+        String shortBar = HEADER + "ABcd efga|ABcd efg|a";
+        for (int i = 0; i < TuneGuide.TRIES_PER_POINT; i++) {
+            assertEquals(Step.BACK, guide.after(shortBar), "try " + (i + 1));
+        }
+        assertEquals(Step.MARK, guide.after(shortBar), "given up on: kept as the network wrote it");
+        assertEquals(new TuneGuide.Corrections(0, TuneGuide.TRIES_PER_POINT, 0, 0, 1), guide.corrections());
+        assertEquals(Step.KEEP, guide.after(shortBar + "b"), "and not checked again");
+    }
+}
