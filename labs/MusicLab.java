@@ -3,6 +3,7 @@ import introdl.lab.Lab;
 import introdl.lab.LabRun;
 import introdl.music.Composer;
 import introdl.music.Novelty;
+import introdl.music.TuneModel;
 import introdl.lab.MusicReport;
 import introdl.music.TuneData;
 import introdl.music.Tunes;
@@ -47,7 +48,7 @@ public final class MusicLab extends Lab {
             description = "How many tunes to write after training (default: ${DEFAULT-VALUE}).")
     int generate;
 
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0",
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8",
             description = "Sampling temperature: below 1 plays safe, above 1 takes risks (default: ${DEFAULT-VALUE}).")
     double temperature;
 
@@ -115,7 +116,17 @@ public final class MusicLab extends Lab {
             MusicReport.Written written = MusicReport.Written.compose(new Composer(model, corpus.vocabulary()),
                     Novelty.of(loaded.book()), run.quickOr(3, generate), prefix, temperature, run.seed(),
                     Composer.Sampling.named(sampling));
-            MusicReport.write(run, corpus, loaded, settings, history, written);
+            MusicReport.Written pretrained = null;
+            if (run.quick()) {
+                try (TuneModel shipped = TuneModel.pretrained()) {
+                    pretrained = MusicReport.Written.compose(shipped.composer(), Novelty.of(loaded.book()), 3,
+                            "X:", temperature, run.seed(), Composer.Sampling.named(sampling));
+                }
+                run.say("Quick mode's model is too small to write tunes; introdl's pretrained model wrote %d, %d with "
+                        + "every bar fitting the meter (tunes/pretrained-*)", pretrained.verdict().tunes(),
+                        pretrained.verdict().barsMatch());
+            }
+            MusicReport.write(run, corpus, loaded, settings, history, written, pretrained);
             run.say("Validation loss %.3f nats per character; %s sampling: %s%nthe other way (%s): %s",
                     history.last().get(History.VAL_LOSS), written.sampling(), written.verdict(), written.other(),
                     written.otherVerdict());

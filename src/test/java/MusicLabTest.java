@@ -2,14 +2,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Model;
-import com.google.gson.Gson;
 import introdl.SharedData;
 import introdl.music.TuneBook;
-import introdl.sequence.CharLstm;
+import introdl.music.TuneModel;
 import introdl.sequence.TextGenerator;
-import introdl.sequence.Vocabulary;
-import introdl.train.Models;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +36,12 @@ class MusicLabTest {
         assertEquals(results.get("tunes_parsed"), (double) count(run.resolve("tunes"), ".mid"));
         String html = Files.readString(run.resolve("index.html"));
         assertTrue(html.contains("Tune 1 - ") && html.contains("Tune 3 - "), "the report lists every tune");
+        // quick mode's model cannot write a tune yet: the shipped model plays some, well-formed
+        assertEquals(3.0, results.get("pretrained_tunes_written"));
+        assertTrue((Double) results.get("pretrained_tunes_bars_match") >= 1, results.toString());
+        assertTrue(Files.isRegularFile(run.resolve("tunes/pretrained-01.wav")) || Files.isRegularFile(
+                run.resolve("tunes/pretrained-02.wav")), "a pretrained tune to play");
+        assertTrue(r.out().contains("introdl's pretrained model wrote 3"), r.out());
     }
 
     @Test
@@ -53,18 +55,21 @@ class MusicLabTest {
         // a model that knew only character frequencies would score about 3.3 nats per character
         assertTrue(loss < 1.25, "validation loss on 80 unseen tunes: " + loss);
         double parsed = (Double) results.get("tunes_parsed");
-        assertTrue(parsed >= 10, "at least half of 20 written tunes read as ABC, got " + parsed);
-        assertTrue((Double) results.get("tunes_bars_match") >= 2, results.toString());
         assertEquals(parsed, (double) count(run.resolve("tunes"), ".wav"));
+        // measured on 3 seeds x 50 tunes (BENCHMARKS.md): 90-96% well-formed with structure-aware sampling,
+        // against 50-60% plain; the bars here leave a margin
+        double wellFormed = (Double) results.get("tunes_bars_match");
+        assertTrue(wellFormed >= 14, "at least 70% of 20 tunes with every bar fitting the meter: " + results);
+        assertTrue((Double) results.get("tunes_bars_match_original") >= 14, "and copying nothing: " + results);
+        assertTrue(wellFormed >= (Double) results.get("plain_tunes_bars_match") + 3,
+                "structure-aware sampling beats plain sampling on the same seeds: " + results);
         String html = Files.readString(run.resolve("index.html"));
         assertTrue(html.contains("<audio controls src=\"tunes/tune-"), "the report plays the tunes");
 
         // the saved model and vocabulary are enough to write more
-        Vocabulary vocabulary = Vocabulary.ofCharacters(
-                new Gson().fromJson(Files.readString(run.resolve("model/vocabulary.json")), Map.class)
-                        .get("characters").toString());
-        try (Model model = Models.load(run.resolve("model"), "music", new CharLstm(vocabulary.size(), 64, 256))) {
-            String tune = new TextGenerator(model, vocabulary).generate("X:1\nT:", 200, 0.8, new Random(1));
+        try (TuneModel saved = TuneModel.load(run.resolve("model"))) {
+            String tune = new TextGenerator(saved.model(), saved.vocabulary()).generate("X:1\nT:", 200, 0.8,
+                    new Random(1));
             assertTrue(tune.contains("\nK:") || tune.contains("\nM:"), "writes a header: " + tune);
         }
     }
@@ -73,7 +78,7 @@ class MusicLabTest {
     void optionValuesAreCheckedBeforeAnyRunFolder() {
         for (String[] args : new String[][] {{"--temperature", "0"}, {"--temperature", "Infinity"},
                 {"--preset", "huge"}, {"--generate", "0"}, {"--prefix", ""}, {"--epochs", "0"}, {"--hidden", "0"},
-                {"--lr", "-1"}, {"--tunes", runs.resolve("none.abc").toString()}}) {
+                {"--lr", "-1"}, {"--tunes", runs.resolve("none.abc").toString()}, {"--sampling", "greedy"}}) {
             List<String> all = new java.util.ArrayList<>(List.of("music", "--runs", runs.toString()));
             all.addAll(List.of(args));
             LabsTest.Result r = LabsTest.launch(all.toArray(String[]::new));

@@ -5,6 +5,7 @@ import introdl.io.AtomicFiles;
 import introdl.music.Composer;
 import introdl.music.Midi;
 import introdl.music.Novelty;
+import introdl.music.TuneModel;
 import introdl.music.Synth;
 import introdl.music.TuneData;
 import introdl.music.Tunes;
@@ -21,14 +22,12 @@ public final class MusicReport {
     private MusicReport() {}
 
     /**
-     * Saves the trained model with its vocabulary (what {@code Vocabulary.ofCharacters} reads back)
-     * as soon as training ends, so nothing after it can lose the training.
+     * Saves the trained model with its vocabulary (what {@link TuneModel#load} reads back) as soon
+     * as training ends, so nothing after it can lose the training.
      */
     public static void saveModel(LabRun run, Model model, Tunes.Corpus corpus, History history) {
         model.setProperty("Epoch", String.valueOf(history.size()));
-        Models.save(model, run.file("model"));
-        AtomicFiles.writeString(run.file("model/vocabulary.json"),
-                new com.google.gson.Gson().toJson(Map.of("characters", corpus.vocabulary().characters())));
+        TuneModel.save(model, corpus.vocabulary(), run.file("model"));
     }
 
     /**
@@ -63,9 +62,12 @@ public final class MusicReport {
         }
     }
 
-    /** Writes the new tunes, the charts and the report. */
+    /**
+     * Writes the new tunes, the charts and the report; {@code pretrained}, if not null, holds tunes
+     * that introdl's shipped model wrote (quick mode's model is too small to write any).
+     */
     public static void write(LabRun run, Tunes.Corpus corpus, TuneData.Loaded loaded, Tunes.Preset preset,
-            History history, Written written) {
+            History history, Written written, Written pretrained) {
         history.writeCsv(run.file(LabRun.HISTORY));
         history.plotLoss(run.file("loss.png"));
         Composer.Verdict verdict = written.verdict();
@@ -84,27 +86,12 @@ public final class MusicReport {
                 history.totalSeconds()));
         HtmlReport report = HtmlReport.titled("Lab 1: an LSTM writes folk tunes").table(results)
                 .image("loss.png", "Loss per epoch (nats per character)").heading("The tunes it wrote");
-        List<Composer.Composition> tunes = written.tunes();
-        for (int i = 0; i < tunes.size(); i++) {
-            Composer.Composition c = tunes.get(i);
-            String name = String.format(Locale.ROOT, "tunes/tune-%02d", i + 1);
-            AtomicFiles.writeString(run.file(name + ".abc"), c.abc() + "\n");
-            String copied = written.collection().copied(c);
-            String notes = (c.corrections().any() ? "; corrected: " + c.corrections() : "")
-                    + (copied != null ? "; copies " + copied : "");
-            String status;
-            if (c.parses()) {
-                Midi.write(c.tune(), run.file(name + ".mid"));
-                Synth.writeWav(c.tune(), run.file(name + ".wav"));
-                int[] bars = c.tune().checkBars();
-                status = String.format(Locale.ROOT, "%s: %d bars checked, %d off the meter%s", c.tune().title().isEmpty()
-                        ? "untitled" : c.tune().title(), bars[0], bars[1], notes);
-                report.paragraph("Tune " + (i + 1) + " - " + status).audio(name + ".wav", "Listen")
-                        .link(name + ".mid", "MIDI").preformatted(c.abc());
-            } else {
-                status = "cannot be read: " + c.problem() + notes;
-                report.paragraph("Tune " + (i + 1) + " - " + status).preformatted(c.abc());
-            }
+        writeTunes(run, report, written, "tune");
+        if (pretrained != null) {
+            report.heading("Tunes from the model shipped with introdl").paragraph("Quick mode's model is too small to "
+                    + "write tunes; these come from Lab 1's default model trained on the course's 804 tunes "
+                    + "(TuneModel.pretrained()), " + pretrained.sampling() + " sampling: " + pretrained.verdict());
+            writeTunes(run, report, pretrained, "pretrained");
         }
         report.heading("History").csvTable(history.toCsv())
                 .link("model/", "Saved model and its vocabulary").link("config.json", "Configuration");
@@ -120,7 +107,35 @@ public final class MusicReport {
         figures.put("sampling", written.sampling().toString());
         figures.put(written.other() + "_tunes_parsed", written.otherVerdict().parse());
         figures.put(written.other() + "_tunes_bars_match", written.otherVerdict().barsMatch());
+        if (pretrained != null) {
+            figures.put("pretrained_tunes_written", pretrained.verdict().tunes());
+            figures.put("pretrained_tunes_bars_match", pretrained.verdict().barsMatch());
+        }
         figures.put("epochs", history.size());
         run.folder().writeJson(Reports.RESULTS, figures);
+    }
+
+    /** Each tune as ABC, and as MIDI and WAV if it can be read, listed in the report with its figures. */
+    private static void writeTunes(LabRun run, HtmlReport report, Written written, String stem) {
+        List<Composer.Composition> tunes = written.tunes();
+        for (int i = 0; i < tunes.size(); i++) {
+            Composer.Composition c = tunes.get(i);
+            String name = String.format(Locale.ROOT, "tunes/%s-%02d", stem, i + 1);
+            AtomicFiles.writeString(run.file(name + ".abc"), c.abc() + "\n");
+            String copied = written.collection().copied(c);
+            String notes = (c.corrections().any() ? "; corrected: " + c.corrections() : "")
+                    + (copied != null ? "; copies " + copied : "");
+            String label = (stem.equals("tune") ? "Tune " : "Pretrained tune ") + (i + 1) + " - ";
+            if (c.parses()) {
+                Midi.write(c.tune(), run.file(name + ".mid"));
+                Synth.writeWav(c.tune(), run.file(name + ".wav"));
+                int[] bars = c.tune().checkBars();
+                report.paragraph(label + String.format(Locale.ROOT, "%s: %d bars checked, %d off the meter%s",
+                        c.tune().title().isEmpty() ? "untitled" : c.tune().title(), bars[0], bars[1], notes))
+                        .audio(name + ".wav", "Listen").link(name + ".mid", "MIDI").preformatted(c.abc());
+            } else {
+                report.paragraph(label + "cannot be read: " + c.problem() + notes).preformatted(c.abc());
+            }
+        }
     }
 }

@@ -9,11 +9,8 @@ import introdl.data.InvalidDataException;
 import introdl.io.AtomicFiles;
 import introdl.train.Models;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A GPT together with the tokeniser it reads: what is saved, loaded and shipped. A saved model is a
@@ -55,26 +52,8 @@ public final class LanguageModel implements AutoCloseable {
 
     /** The GPT pretrained on Tiny Shakespeare that ships with introdl. */
     public static LanguageModel base() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("introdl-base-gpt");
-            for (String file : new String[] {CONFIG, TOKENIZER, NAME + "-0000.params"}) {
-                try (InputStream in = LanguageModel.class.getClassLoader().getResourceAsStream(BASE_RESOURCE + file)) {
-                    if (in == null) {
-                        throw new IllegalStateException("the shipped base model is missing " + BASE_RESOURCE + file
-                                + " from the class path: rebuild introdl (mvn package)");
-                    }
-                    Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the shipped base model: " + e.getMessage(), e);
-        }
-        try {
-            return load(dir);
-        } finally {
-            deleteQuietly(dir);
-        }
+        return Models.fromResources(BASE_RESOURCE, new String[] {CONFIG, TOKENIZER, NAME + "-0000.params"},
+                LanguageModel::load);
     }
 
     /** Loads a model that {@link #save} wrote. */
@@ -125,17 +104,6 @@ public final class LanguageModel implements AutoCloseable {
                     config.width(), config.dropout(), config.positions());
         } catch (IOException | JsonParseException | IllegalArgumentException e) {
             throw new InvalidDataException(file + " is not a GPT description written by introdl: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            dir.toFile().deleteOnExit();
         }
     }
 

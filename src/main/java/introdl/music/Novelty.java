@@ -63,6 +63,25 @@ public final class Novelty {
         return copied(composition) == null;
     }
 
+    /**
+     * The share of distinct bars among all the bars of {@code compositions} (their text between bar
+     * lines, spaces left out, pieces of under 3 characters such as ending numbers skipped): 1 when no
+     * bar is written twice, lower as sampling grows repetitive. 0 for no bars.
+     */
+    public static double distinctBars(List<Composer.Composition> compositions) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        int bars = 0;
+        for (Composer.Composition c : compositions) {
+            for (String bar : melody(c.abc()).split("[|:\\[\\]]+")) {
+                if (bar.length() >= 3) {
+                    distinct.add(bar);
+                    bars++;
+                }
+            }
+        }
+        return bars == 0 ? 0 : (double) distinct.size() / bars;
+    }
+
     /** The music of a tune's text: everything after its K: line, without spaces and line breaks. */
     static String melody(String abc) {
         int key = abc.startsWith("K:") ? 0 : abc.indexOf("\nK:");

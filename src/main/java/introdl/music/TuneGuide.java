@@ -10,12 +10,20 @@ import java.util.List;
  * {@link Tune#checkBars()} (the meter from {@code M:}, note lengths from {@code L:}), and it
  * resamples the current bar when the bar overflows the meter, when a finished bar does not fit
  * it, or when what was written cannot be read; a header without a meter is written again. After
- * {@link #TRIES_PER_POINT} tries at one point it gives up and leaves the bar as written, so the
- * network's own writing always has the last word. {@link #corrections()} says what it did.
+ * {@link #TRIES_PER_POINT} tries at one point it starts the tune again (the mistake is then often
+ * in the header: a meter the bars do not follow), and after {@link #RESTARTS} restarts it leaves
+ * the bar as written, so the network's own writing has the last word. {@link #corrections()} says
+ * what it did.
  */
 public final class TuneGuide implements SamplingGuide {
-    /** How many times one bar (or the header) is sampled again before it is left as written. */
+    /** How many times one bar (or the header) is sampled again before the tune starts again. */
     public static final int TRIES_PER_POINT = 10;
+    /**
+     * How many times a tune is started again from its prefix when a bar could not be fixed (the
+     * mistake is often earlier: a meter that the network's bars do not follow), before a bar is left
+     * as written.
+     */
+    public static final int RESTARTS = 3;
 
     /**
      * What a guide corrected in one tune.
@@ -24,11 +32,13 @@ public final class TuneGuide implements SamplingGuide {
      * @param misfitting finished bars resampled because they were shorter than the meter
      * @param unreadable bars (or headers) resampled because they could not be read
      * @param headers headers written again because they had no meter
-     * @param leftAsWritten points given up on after {@link #TRIES_PER_POINT} tries
+     * @param restarts times the tune was started again, a bar not fixed in {@link #TRIES_PER_POINT} tries
+     * @param leftAsWritten points given up on, after {@link #RESTARTS} restarts
      */
-    public record Corrections(int overflowing, int misfitting, int unreadable, int headers, int leftAsWritten) {
+    public record Corrections(int overflowing, int misfitting, int unreadable, int headers, int restarts,
+            int leftAsWritten) {
         /** No correction. */
-        public static final Corrections NONE = new Corrections(0, 0, 0, 0, 0);
+        public static final Corrections NONE = new Corrections(0, 0, 0, 0, 0, 0);
 
         /** How many times the tune was sent back. */
         public int resampled() {
@@ -37,7 +47,7 @@ public final class TuneGuide implements SamplingGuide {
 
         /** Whether anything was corrected or given up on. */
         public boolean any() {
-            return resampled() + leftAsWritten > 0;
+            return resampled() + restarts + leftAsWritten > 0;
         }
 
         @Override
@@ -46,18 +56,18 @@ public final class TuneGuide implements SamplingGuide {
                 return "no corrections";
             }
             StringBuilder out = new StringBuilder();
-            append(out, overflowing, "overflowing bar");
-            append(out, misfitting, "short bar");
-            append(out, unreadable, "unreadable bar");
-            append(out, headers, "header without a meter");
-            append(out, leftAsWritten, "point left as written");
+            append(out, overflowing, "overflowing bar", "overflowing bars");
+            append(out, misfitting, "short bar", "short bars");
+            append(out, unreadable, "unreadable bar", "unreadable bars");
+            append(out, headers, "header without a meter", "headers without a meter");
+            append(out, restarts, "restart", "restarts");
+            append(out, leftAsWritten, "bar left as written", "bars left as written");
             return out.toString();
         }
 
-        private static void append(StringBuilder out, int count, String what) {
+        private static void append(StringBuilder out, int count, String one, String many) {
             if (count > 0) {
-                out.append(out.length() == 0 ? "" : ", ").append(count).append(' ').append(what)
-                        .append(count == 1 ? "" : "s");
+                out.append(out.length() == 0 ? "" : ", ").append(count).append(' ').append(count == 1 ? one : many);
             }
         }
     }
@@ -74,6 +84,7 @@ public final class TuneGuide implements SamplingGuide {
     private int misfitting;
     private int unreadable;
     private int headers;
+    private int restarts;
     private int leftAsWritten;
 
     /** A guide for one tune started from {@code prefix}. */
@@ -83,7 +94,7 @@ public final class TuneGuide implements SamplingGuide {
 
     /** What this guide corrected so far. */
     public Corrections corrections() {
-        return new Corrections(overflowing, misfitting, unreadable, headers, leftAsWritten);
+        return new Corrections(overflowing, misfitting, unreadable, headers, restarts, leftAsWritten);
     }
 
     /** Whether a generated text is complete: a blank line after at least 20 characters. */
@@ -136,7 +147,7 @@ public final class TuneGuide implements SamplingGuide {
             return Step.END;
         } catch (AbcException e) {
             Step step = back(Problem.UNREADABLE, -1);
-            return step == Step.BACK ? step : Step.END;
+            return step == Step.KEEP ? Step.END : step;
         }
     }
 
@@ -147,8 +158,16 @@ public final class TuneGuide implements SamplingGuide {
         return Step.MARK;
     }
 
-    /** Sends the tune back to the last mark, or gives up on this point after too many tries. */
+    /** Sends the tune back to the last mark; after too many tries, starts it again, or gives up on this point. */
     private Step back(Problem problem, int closedBars) {
+        if (tries >= TRIES_PER_POINT && restarts < RESTARTS) {
+            restarts++;
+            barsAtMark = 0;
+            musicMarked = false;
+            tries = 0;
+            barLeftAsWritten = -1;
+            return Step.RESTART;
+        }
         if (tries >= TRIES_PER_POINT) {
             leftAsWritten++;
             if (problem == Problem.UNREADABLE || problem == Problem.NO_METER) {

@@ -71,6 +71,10 @@ public final class CharLstm extends AbstractBlock {
         return hidden;
     }
 
+    public int embeddingSize() {
+        return embedding;
+    }
+
     /** How many LSTM layers are stacked (the first dimension of the state). */
     public int layers() {
         return layers;

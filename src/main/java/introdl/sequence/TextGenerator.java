@@ -158,6 +158,7 @@ public final class TextGenerator {
         final long maxDraws;
         final int maxLength;
         final Mark[] marks;
+        final Mark[] starts;
         final long[] draws;
         final boolean[] done;
         int open;
@@ -173,6 +174,7 @@ public final class TextGenerator {
                 texts.add(new StringBuilder(prefix));
             }
             marks = new Mark[n];
+            starts = new Mark[n];
             draws = new long[n];
             done = new boolean[n];
             open = length > 0 ? n : 0;
@@ -184,8 +186,9 @@ public final class TextGenerator {
                 return 0;
             }
             StringBuilder text = texts.get(i);
-            if (marks[i] == null) {
-                marks[i] = new Mark(text.length(), states.h(i), states.c(i), scores);
+            if (starts[i] == null) {
+                starts[i] = new Mark(text.length(), states.h(i), states.c(i), scores);
+                marks[i] = starts[i];
             }
             float[] from = scores;
             Mark back = null;
@@ -197,7 +200,10 @@ public final class TextGenerator {
                 int next = sample(from, temperature, randoms.get(i));
                 text.append(vocabulary.character(next));
                 SamplingGuide.Step step = guides.get(i).after(text);
-                if (step == SamplingGuide.Step.BACK) {
+                if (step == SamplingGuide.Step.RESTART) {
+                    marks[i] = starts[i];
+                }
+                if (step == SamplingGuide.Step.BACK || step == SamplingGuide.Step.RESTART) {
                     back = marks[i];
                     text.setLength(back.length());
                     from = back.scores();

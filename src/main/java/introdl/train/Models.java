@@ -6,9 +6,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
 
 /** Creating, saving and loading DJL models around introdl blocks. */
 public final class Models {
@@ -57,6 +60,46 @@ public final class Models {
             model.close();
             throw new IllegalArgumentException("cannot load model '" + name + "' from " + dir + ": "
                     + e.getMessage() + " (is it a model of this kind, saved by introdl?)", e);
+        }
+    }
+
+    /**
+     * Loads a model shipped on the class path: the {@code files} under {@code resourceDir} are
+     * copied to a temporary folder, {@code load} reads them from there, and the folder is deleted.
+     *
+     * @throws IllegalStateException naming the missing file if one is not on the class path
+     */
+    public static <T> T fromResources(String resourceDir, String[] files, Function<Path, T> load) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("introdl-model");
+            for (String file : files) {
+                try (InputStream in = Models.class.getClassLoader().getResourceAsStream(resourceDir + file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the shipped model is missing " + resourceDir + file
+                                + " from the class path: rebuild introdl (mvn package)");
+                    }
+                    Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the shipped model " + resourceDir + ": " + e.getMessage(), e);
+        }
+        try {
+            return load.apply(dir);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
         }
     }
 }

@@ -81,15 +81,22 @@ class TuneGuideTest {
     }
 
     @Test
-    void afterTenTriesABarIsLeftAsWritten() {
+    void aBarNotFixedInTenTriesStartsTheTuneAgainAndAfterThreeRestartsIsLeftAsWritten() {
         TuneGuide guide = new TuneGuide("X:");
         feed(guide, HEADER + "ABcd efga|A");
         String shortBar = HEADER + "ABcd efga|ABcd efg|a";
-        for (int i = 0; i < TuneGuide.TRIES_PER_POINT; i++) {
-            assertEquals(Step.BACK, guide.after(shortBar), "try " + (i + 1));
+        for (int restart = 0; restart <= TuneGuide.RESTARTS; restart++) {
+            for (int i = 0; i < TuneGuide.TRIES_PER_POINT; i++) {
+                assertEquals(Step.BACK, guide.after(shortBar), "try " + (i + 1) + " after " + restart + " restarts");
+            }
+            if (restart < TuneGuide.RESTARTS) {
+                assertEquals(Step.RESTART, guide.after(shortBar), "restart " + (restart + 1));
+            }
         }
         assertEquals(Step.MARK, guide.after(shortBar), "given up on: kept as the network wrote it");
-        assertEquals(new TuneGuide.Corrections(0, TuneGuide.TRIES_PER_POINT, 0, 0, 1), guide.corrections());
+        assertEquals(new TuneGuide.Corrections(0, (TuneGuide.RESTARTS + 1) * TuneGuide.TRIES_PER_POINT, 0, 0,
+                TuneGuide.RESTARTS, 1), guide.corrections());
         assertEquals(Step.KEEP, guide.after(shortBar + "b"), "and not checked again");
+        assertEquals("40 short bars, 3 restarts, 1 bar left as written", guide.corrections().toString());
     }
 }

@@ -175,6 +175,25 @@ class TunesTest {
         assertNull(collection.copied(offMeter));
     }
 
+    @Test
+    void aTuneSharingThirtyCharactersOfMelodyWithTheCollectionIsACopy() {
+        String melody = "GABc dedB|dcBA G4|GFED CDEF|GABc d4|";
+        Novelty collection = Novelty.of(TuneBook.parse("X:1\nT:Old\nM:4/4\nL:1/8\nK:G\n" + melody + "\n"));
+        Composer.Composition copy = Composer.read("X:5\nT:New\nM:4/4\nL:1/8\nK:G\n" + melody + "\nB8|]");
+        Composer.Composition near = Composer.read("X:5\nT:New\nM:4/4\nL:1/8\nK:G\nGABc dedB|dcBA G4|GFEF CDEF|]");
+        assertEquals("30 characters of melody in a row from 'Old'", collection.copied(copy));
+        assertNull(collection.copied(near), "19 characters shared, then another note");
+    }
+
+    @Test
+    void distinctBarsFallAsTunesRepeatThemselves() {
+        Composer.Composition varied = Composer.read("X:1\nM:4/4\nL:1/8\nK:G\nGABc dedB|dcBA G4|GFED CDEF|]");
+        Composer.Composition looping = Composer.read("X:1\nM:4/4\nL:1/8\nK:G\nGABc dedB|GABc dedB|GABc dedB|]");
+        assertEquals(1.0, Novelty.distinctBars(List.of(varied)));
+        assertEquals(1.0 / 3, Novelty.distinctBars(List.of(looping)), 1e-12);
+        assertEquals(3.0 / 6, Novelty.distinctBars(List.of(varied, looping)), 1e-12, "the looping bar is the varied tune's first");
+    }
+
     private <T> T inEmptyHome(Supplier<T> body) {
         String old = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());

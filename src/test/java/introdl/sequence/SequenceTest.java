@@ -262,6 +262,16 @@ class SequenceTest {
         assertEquals(expected, guided);
         assertEquals(33, guided.length(), "at most 30 characters after the prefix, going back or not");
 
+        // started again at the 12th character: the text is the plain one with 12 draws used
+        int[] restartCalls = {0};
+        SamplingGuide restarting = text -> ++restartCalls[0] == 12 ? SamplingGuide.Step.RESTART : SamplingGuide.Step.KEEP;
+        Random skipped = new Random(7);
+        for (int i = 0; i < 12; i++) {
+            skipped.nextDouble();
+        }
+        assertEquals(generator.generate("do ", 30, 1.0, skipped), generator.generate("do ", 30, 1.0,
+                java.util.List.of(new Random(7)), java.util.List.of(restarting)).get(0));
+
         SamplingGuide forever = text -> SamplingGuide.Step.BACK;
         IllegalStateException stuck = assertThrows(IllegalStateException.class, () -> generator.generate("do ", 5, 1,
                 java.util.List.of(new Random(1)), java.util.List.of(forever)));
