@@ -3,13 +3,14 @@ import introdl.lab.Lab;
 import introdl.lab.LabRun;
 import introdl.music.Composer;
 import introdl.music.Novelty;
+import introdl.music.TemperatureSweep;
 import introdl.music.TuneModel;
 import introdl.lab.MusicReport;
 import introdl.music.TuneData;
 import introdl.music.Tunes;
-import introdl.sequence.CharLstm;
 import introdl.sequence.SequenceLoss;
 import introdl.sequence.TextGenerator;
+import introdl.train.Fit;
 import introdl.train.History;
 import introdl.train.Metric;
 import introdl.train.Models;
@@ -44,6 +45,22 @@ public final class MusicLab extends Lab {
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (overrides the preset).")
     Double learningRate;
 
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked LSTM layers (overrides the preset's 1).")
+    Integer layers;
+
+    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout between stacked LSTM layers (default 0).")
+    Double dropout;
+
+    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "0",
+            description = "Stop after this many epochs without a lower validation loss on the held-out tunes, and "
+                    + "keep the best epoch's weights; 0 = off (default).")
+    int patience;
+
+    @Option(names = "--sweep",
+            description = "Also write --generate tunes each way at temperatures 0.5 to 1.2 and chart the well-formed "
+                    + "share and the variety against the temperature (sweep.png, a table in the report).")
+    boolean sweep;
+
     @Option(names = "--generate", paramLabel = "N", defaultValue = "10",
             description = "How many tunes to write after training (default: ${DEFAULT-VALUE}).")
     int generate;
@@ -73,7 +90,10 @@ public final class MusicLab extends Lab {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--preset: " + e.getMessage(), e);
         }
-        chosen.withOverrides(epochs, hidden, learningRate);
+        chosen.withOverrides(epochs, hidden, learningRate, layers, dropout);
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be 0 (off) or more, got " + patience);
+        }
         requirePositive("--generate", generate);
         try {
             TextGenerator.requireTemperature(temperature);
@@ -93,7 +113,8 @@ public final class MusicLab extends Lab {
     @Override
     protected void run(LabRun run) {
         TuneData.Loaded loaded = TuneData.load(tunes);
-        Tunes.Preset settings = Tunes.Preset.named(preset).withOverrides(epochs, hidden, learningRate);
+        Tunes.Preset settings = Tunes.Preset.named(preset).withOverrides(epochs, hidden, learningRate, layers,
+                dropout);
         if (run.quick()) {
             settings = Tunes.Preset.QUICK;
         }
@@ -106,12 +127,15 @@ public final class MusicLab extends Lab {
             throw new IllegalArgumentException("--prefix cannot start a tune: " + e.getMessage()
                     + " (the collection's characters)", e);
         }
-        try (Model model = Models.create("music", new CharLstm(corpus.vocabulary().size(), settings.embedding(),
-                settings.hidden()))) {
-            History history = run.fit(model).loss(new SequenceLoss()).metrics(Metric.accuracy())
+        try (Model model = Models.create("music", settings.model(corpus.vocabulary().size()))) {
+            Fit fit = run.fit(model).loss(new SequenceLoss()).metrics(Metric.accuracy())
                     .optimizer(Optimizers.adam(settings.learningRate()).schedule(Schedule.cosine(0.1)))
                     .clipGradNorm(5).epochs(settings.epochs(corpus.training().size()))
-                    .batchSize(settings.batchSize()).validateOn(corpus.validation()).run(corpus.training());
+                    .batchSize(settings.batchSize()).validateOn(corpus.validation());
+            if (patience > 0) {
+                fit.earlyStopping(patience, 0);
+            }
+            History history = fit.run(corpus.training());
             MusicReport.saveModel(run, model, corpus, history);
             MusicReport.Written written = MusicReport.Written.compose(new Composer(model, corpus.vocabulary()),
                     Novelty.of(loaded.book()), run.quickOr(3, generate), prefix, temperature, run.seed(),
@@ -126,7 +150,13 @@ public final class MusicLab extends Lab {
                         + "every bar fitting the meter (tunes/pretrained-*)", pretrained.verdict().tunes(),
                         pretrained.verdict().barsMatch());
             }
-            MusicReport.write(run, corpus, loaded, settings, history, written, pretrained);
+            TemperatureSweep temperatures = null;
+            if (sweep) {
+                temperatures = TemperatureSweep.run(new Composer(model, corpus.vocabulary()), written.collection(),
+                        TemperatureSweep.TEMPERATURES, run.quickOr(2, generate), prefix, run.seed());
+                run.say("Temperature sweep, %d tunes a point:%n%s", run.quickOr(2, generate), temperatures);
+            }
+            MusicReport.write(run, corpus, loaded, settings, history, written, pretrained, temperatures);
             run.say("Validation loss %.3f nats per character; %s sampling: %s%nthe other way (%s): %s",
                     history.last().get(History.VAL_LOSS), written.sampling(), written.verdict(), written.other(),
                     written.otherVerdict());

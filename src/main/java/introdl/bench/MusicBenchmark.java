@@ -4,7 +4,6 @@ import ai.djl.Model;
 import introdl.data.Examples;
 import introdl.music.TuneData;
 import introdl.music.Tunes;
-import introdl.sequence.CharLstm;
 import introdl.sequence.SequenceLoss;
 import introdl.sequence.TextGenerator;
 import introdl.train.Fit;
@@ -40,8 +39,7 @@ final class MusicBenchmark {
             Tunes.Corpus corpus = Tunes.corpus(loaded.book(), preset, 1);
             int windows = Math.min(corpus.training().size(), batches * preset.batchSize());
             Examples timed = corpus.training().sample(windows, 1);
-            try (Model model = Models.create("music", new CharLstm(corpus.vocabulary().size(), preset.embedding(),
-                    preset.hidden()))) {
+            try (Model model = Models.create("music", preset.model(corpus.vocabulary().size()))) {
                 History history = Fit.of(model).loss(new SequenceLoss()).optimizer(Optimizers.adam(preset.learningRate()))
                         .clipGradNorm(5).epochs(epochs + 1).batchSize(preset.batchSize()).seed(1).quiet().run(timed);
                 double seconds = Arrays.stream(BenchCommand.afterWarmUp(history)).sum();

@@ -5,6 +5,7 @@ import introdl.io.AtomicFiles;
 import introdl.music.Composer;
 import introdl.music.Midi;
 import introdl.music.Novelty;
+import introdl.music.TemperatureSweep;
 import introdl.music.TuneModel;
 import introdl.music.Synth;
 import introdl.music.TuneData;
@@ -64,10 +65,11 @@ public final class MusicReport {
 
     /**
      * Writes the new tunes, the charts and the report; {@code pretrained}, if not null, holds tunes
-     * that introdl's shipped model wrote (quick mode's model is too small to write any).
+     * that introdl's shipped model wrote (quick mode's model is too small to write any), and
+     * {@code sweep}, if not null, the temperature sweep.
      */
     public static void write(LabRun run, Tunes.Corpus corpus, TuneData.Loaded loaded, Tunes.Preset preset,
-            History history, Written written, Written pretrained) {
+            History history, Written written, Written pretrained, TemperatureSweep sweep) {
         history.writeCsv(run.file(LabRun.HISTORY));
         history.plotLoss(run.file("loss.png"));
         Composer.Verdict verdict = written.verdict();
@@ -85,7 +87,13 @@ public final class MusicReport {
         results.put("training time", String.format(Locale.ROOT, "%.1f s",
                 history.totalSeconds()));
         HtmlReport report = HtmlReport.titled("Lab 1: an LSTM writes folk tunes").table(results)
-                .image("loss.png", "Loss per epoch (nats per character)").heading("The tunes it wrote");
+                .image("loss.png", "Loss per epoch (nats per character)");
+        if (sweep != null) {
+            sweep.chart().save(run.file("sweep.png"));
+            report.heading("Temperature").image("sweep.png", "Well-formed share and variety against the temperature")
+                    .table(TemperatureSweep.header(), sweep.rows());
+        }
+        report.heading("The tunes it wrote");
         writeTunes(run, report, written, "tune");
         if (pretrained != null) {
             report.heading("Tunes from the model shipped with introdl").paragraph("Quick mode's model is too small to "

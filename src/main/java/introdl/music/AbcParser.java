@@ -80,14 +80,7 @@ final class AbcParser {
         if (bars.stream().allMatch(b -> b.notes().stream().allMatch(Note::isRest))) {
             throw error("the tune has no notes");
         }
-        int x = number;
-        if (fields.containsKey('X')) {
-            try {
-                x = Integer.parseInt(fields.get('X').trim());
-            } catch (NumberFormatException e) {
-                // keep the position in the collection
-            }
-        }
+        int x = fields.containsKey('X') ? Integer.parseInt(fields.get('X').trim()) : number;
         return new Tune(x, fields, meter, unit, key, bars, text);
     }
 
@@ -116,6 +109,9 @@ final class AbcParser {
                 throw errorAt(fieldLine, 1, "a tune must start with its X: line");
             }
             sawX = true;
+            if (name == 'X' && !value.matches("\\d{1,9}")) {
+                throw errorAt(fieldLine, 1, "the X: field must be the tune's number, found '" + shorten(value) + "'");
+            }
             applyField(name, value, fieldLine, 1);
             fields.putIfAbsent(name, value);
             if (name == 'K') {

@@ -107,52 +107,111 @@ public final class Tune {
     }
 
     /**
-     * The bars whose length can be checked against the meter, and those that do not match it. A
-     * section's first and last bars may be partial (a pick-up and the bar that completes it) and
-     * are not checked; nor are the bars either side of a change of meter, multi-bar rests, or
-     * bars in a free meter.
+     * Checks the bars against the meter in the order they are played (repeats and endings
+     * followed), as a musician counts them and as abc2midi checks them: every bar has the meter's
+     * length, except at the edges of a section, where a short bar must be completed by the bar
+     * played after it (a section's last bar by the pick-up that starts it again, or that starts the
+     * next section); only the first bar played (a pick-up) and the last may be left partial. Multi-bar rests, bars
+     * in a free meter and a short bar before a change of meter are not checked.
      *
-     * @return {checked, mismatched}
+     * @return {checked, mismatched}: bars (or pairs completing each other) checked, and those off the meter
      */
     public int[] checkBars() {
-        int checked = 0;
-        int mismatched = 0;
-        for (int i = 0; i < bars.size(); i++) {
-            if (isChecked(bars, i)) {
-                checked++;
-                if (!fitsMeter(bars.get(i))) {
-                    mismatched++;
-                }
-            }
-        }
-        return new int[] {checked, mismatched};
+        MeterCheck check = meterCheck(bars, false);
+        return new int[] {check.checked(), check.mismatched()};
     }
 
-    /** Whether bar {@code i} of {@code bars} is checked against the meter (see {@link #checkBars()}). */
-    static boolean isChecked(List<Bar> bars, int i) {
-        Bar bar = bars.get(i);
-        boolean sectionStart = i == 0 || bars.get(i - 1).endsSection() || bar.startsRepeat() || bar.ending() > 0;
-        boolean sectionEnd = i == bars.size() - 1 || bar.endsSection()
-                || bars.get(i + 1).ending() > 0 || bars.get(i + 1).startsRepeat();
-        boolean meterChanges = i > 0 && !bars.get(i - 1).meter().equals(bar.meter())
-                || i < bars.size() - 1 && !bars.get(i + 1).meter().equals(bar.meter());
-        return !(sectionStart || sectionEnd || meterChanges || bar.multiMeasureRest() || bar.meter().isFree());
-    }
-
-    /** Whether a bar is exactly as long as its meter's bar. */
-    static boolean fitsMeter(Bar bar) {
-        return bar.length().compareTo(bar.meter().bar()) == 0;
-    }
-
-    /** Whether every checked bar has the meter's length (and at least one bar was checked). */
+    /** Whether every checked bar fits the meter (and at least one bar was checked). */
     public boolean barsMatchMeter() {
         int[] check = checkBars();
         return check[0] > 0 && check[1] == 0;
     }
 
-    /** The notes in playing order: sections with :| repeated once, first endings skipped the second time. */
+    /**
+     * What {@link #meterCheck} found.
+     *
+     * @param checked bars, or pairs of partial bars, checked
+     * @param mismatched of those, how many are off the meter
+     * @param room with an open last bar, how long it may grow: a whole bar, or what completes the
+     *     partial bar played before it (null without an open bar, or in a free meter)
+     */
+    record MeterCheck(int checked, int mismatched, Fraction room) {}
+
+    /**
+     * The rule of {@link #checkBars()} over {@code bars}; with {@code lastOpen}, the last bar is
+     * still being written (a tune being generated): it is not checked, and {@code room} says how
+     * long it may grow.
+     */
+    static MeterCheck meterCheck(List<Bar> bars, boolean lastOpen) {
+        List<Integer> order = playingOrder(bars);
+        int n = order.size();
+        int checked = 0;
+        int mismatched = 0;
+        Fraction room = null;
+        int k = 0;
+        while (k < n) {
+            Bar bar = bars.get(order.get(k));
+            boolean last = k == n - 1;
+            boolean unchecked = bar.multiMeasureRest() || bar.meter().isFree();
+            if (last && lastOpen) {
+                room = unchecked ? null : bar.meter().bar();
+                break;
+            }
+            int cmp = unchecked ? 0 : bar.length().compareTo(bar.meter().bar());
+            if (unchecked || cmp < 0 && (k == 0 || last)) {
+                k++; // a rest of several bars, a free meter, the opening pick-up or the closing bar
+                continue;
+            }
+            if (cmp >= 0) {
+                checked++;
+                mismatched += cmp > 0 ? 1 : 0;
+                k++;
+                continue;
+            }
+            Bar next = bars.get(order.get(k + 1));
+            boolean boundary = bar.endsSection() || order.get(k + 1) != order.get(k) + 1 || next.startsRepeat()
+                    || next.ending() > 0;
+            if (!boundary) {
+                checked++; // a short bar inside a section
+                mismatched++;
+                k++;
+                continue;
+            }
+            if (lastOpen && k + 1 == n - 1) {
+                room = next.meter().equals(bar.meter()) ? bar.meter().bar().minus(bar.length()) : null;
+                break;
+            }
+            if (!next.meter().equals(bar.meter()) || next.multiMeasureRest()) {
+                k++;
+                continue;
+            }
+            checked++;
+            if (bar.length().plus(next.length()).compareTo(bar.meter().bar()) == 0) {
+                k += 2;
+            } else {
+                mismatched++;
+                k++;
+            }
+        }
+        return new MeterCheck(checked, mismatched, room);
+    }
+
+    /**
+     * The notes in playing order: sections with :| repeated once (from the last |:, else from just
+     * after the last :|, else from the start, as abc2midi plays them), first endings skipped the
+     * second time.
+     */
     public List<Note> performance() {
         List<Note> out = new ArrayList<>();
+        for (int i : playingOrder(bars)) {
+            out.addAll(bars.get(i).notes());
+        }
+        return out;
+    }
+
+    /** The indices of {@code bars} in playing order. */
+    static List<Integer> playingOrder(List<Bar> bars) {
+        List<Integer> out = new ArrayList<>();
         Set<Integer> repeated = new HashSet<>();
         int sectionStart = 0;
         boolean secondPass = false;
@@ -163,26 +222,26 @@ public final class Tune {
                 sectionStart = i;
             }
             if (secondPass && bar.ending() == 1) {
-                int next = i + 1;
-                while (next < bars.size() && bars.get(next).ending() < 2) {
+                // the second time, on to the second ending, or past the :| that closed the first
+                int next = i;
+                while (next < bars.size() && bars.get(next).ending() < 2 && !bars.get(next).endsRepeat()) {
                     next++;
                 }
                 secondPass = false;
-                if (next >= bars.size()) {
-                    break;
-                }
-                i = next;
+                i = next < bars.size() && bars.get(next).ending() < 2 ? next + 1 : next;
                 continue;
             }
-            out.addAll(bar.notes());
+            out.add(i);
             if (bar.endsRepeat() && repeated.add(i)) {
                 i = sectionStart;
                 secondPass = true;
                 continue;
             }
             if (bar.endsSection()) {
-                sectionStart = i + 1;
                 secondPass = false;
+            }
+            if (bar.endsRepeat()) {
+                sectionStart = i + 1; // as abc2midi plays it: a :| with no |: repeats from the last :| (or the start)
             }
             i++;
         }

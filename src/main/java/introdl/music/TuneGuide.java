@@ -7,9 +7,10 @@ import java.util.List;
  * Structure-aware sampling for Lab 1: follows a tune while the network writes it and sends it
  * back when the notation goes wrong. It knows whether it is in the header or the music; in the
  * music it reads the bars written so far with the same parser and the same rule as
- * {@link Tune#checkBars()} (the meter from {@code M:}, note lengths from {@code L:}), and it
- * resamples the current bar when the bar overflows the meter, when a finished bar does not fit
- * it, or when what was written cannot be read; a header without a meter is written again. After
+ * {@link Tune#checkBars()} (the meter from {@code M:}, note lengths from {@code L:}, bars counted
+ * in playing order so that a section's last bar and its pick-up make one bar), and it resamples
+ * the current bar when it grows longer than it may, when a finished bar does not fit the meter,
+ * or when what was written cannot be read; a header without a meter is written again. After
  * {@link #TRIES_PER_POINT} tries at one point it starts the tune again (the mistake is then often
  * in the header: a meter the bars do not follow), and after {@link #RESTARTS} restarts it leaves
  * the bar as written, so the network's own writing has the last word. {@link #corrections()} says
@@ -32,17 +33,19 @@ public final class TuneGuide implements SamplingGuide {
      * @param misfitting finished bars resampled because they were shorter than the meter
      * @param unreadable bars (or headers) resampled because they could not be read
      * @param headers headers written again because they had no meter
+     * @param endings bars resampled because a first ending had no repeat to belong to (no |: after an
+     *     earlier :|, or no :| to close it), which abc2midi reports as errors
      * @param restarts times the tune was started again, a bar not fixed in {@link #TRIES_PER_POINT} tries
      * @param leftAsWritten points given up on, after {@link #RESTARTS} restarts
      */
-    public record Corrections(int overflowing, int misfitting, int unreadable, int headers, int restarts,
-            int leftAsWritten) {
+    public record Corrections(int overflowing, int misfitting, int unreadable, int headers, int endings,
+            int restarts, int leftAsWritten) {
         /** No correction. */
-        public static final Corrections NONE = new Corrections(0, 0, 0, 0, 0, 0);
+        public static final Corrections NONE = new Corrections(0, 0, 0, 0, 0, 0, 0);
 
         /** How many times the tune was sent back. */
         public int resampled() {
-            return overflowing + misfitting + unreadable + headers;
+            return overflowing + misfitting + unreadable + headers + endings;
         }
 
         /** Whether anything was corrected or given up on. */
@@ -60,6 +63,7 @@ public final class TuneGuide implements SamplingGuide {
             append(out, misfitting, "short bar", "short bars");
             append(out, unreadable, "unreadable bar", "unreadable bars");
             append(out, headers, "header without a meter", "headers without a meter");
+            append(out, endings, "first ending outside a repeat", "first endings outside a repeat");
             append(out, restarts, "restart", "restarts");
             append(out, leftAsWritten, "bar left as written", "bars left as written");
             return out.toString();
@@ -72,10 +76,11 @@ public final class TuneGuide implements SamplingGuide {
         }
     }
 
-    private enum Problem { OVERFLOW, MISFIT, UNREADABLE, NO_METER }
+    private enum Problem { OVERFLOW, MISFIT, UNREADABLE, NO_METER, ENDING }
 
     private final int prefixLength;
     private int barsAtMark;
+    private int mismatchesAtMark;
     private boolean musicMarked;
     private int tries;
     private int barLeftAsWritten = -1;
@@ -84,6 +89,7 @@ public final class TuneGuide implements SamplingGuide {
     private int misfitting;
     private int unreadable;
     private int headers;
+    private int endings;
     private int restarts;
     private int leftAsWritten;
 
@@ -94,7 +100,7 @@ public final class TuneGuide implements SamplingGuide {
 
     /** What this guide corrected so far. */
     public Corrections corrections() {
-        return new Corrections(overflowing, misfitting, unreadable, headers, restarts, leftAsWritten);
+        return new Corrections(overflowing, misfitting, unreadable, headers, endings, restarts, leftAsWritten);
     }
 
     /** Whether a generated text is complete: a blank line after at least 20 characters. */
@@ -119,50 +125,62 @@ public final class TuneGuide implements SamplingGuide {
         try {
             bars = AbcParser.barsSoFar(before);
         } catch (AbcException e) {
-            return back(Problem.UNREADABLE, -1);
+            return back(Problem.UNREADABLE, -1, 0);
         }
         int closed = bars.size() - 1;
         Bar open = bars.get(closed);
         if (!musicMarked && open.meter().isFree()) {
-            return back(Problem.NO_METER, -1);
+            return back(Problem.NO_METER, -1, 0);
         }
-        if (closed != barLeftAsWritten && !open.multiMeasureRest() && !open.meter().isFree()
-                && open.length().compareTo(open.meter().bar()) > 0) {
-            return back(Problem.OVERFLOW, closed);
+        Tune.MeterCheck check = Tune.meterCheck(bars, true);
+        if (closed != barLeftAsWritten && check.room() != null && open.length().compareTo(check.room()) > 0) {
+            return back(Problem.OVERFLOW, closed, check.mismatched());
         }
-        for (int i = Math.max(barsAtMark, barLeftAsWritten + 1); i < closed; i++) {
-            if (Tune.isChecked(bars, i) && !Tune.fitsMeter(bars.get(i))) {
-                return back(Problem.MISFIT, closed);
-            }
+        if (check.mismatched() > mismatchesAtMark) {
+            return back(Problem.MISFIT, closed, check.mismatched());
+        }
+        if (closed != barLeftAsWritten && open.ending() == 1 && !repeatOpen(bars)) {
+            return back(Problem.ENDING, closed, check.mismatched());
         }
         if (closed > barsAtMark || !musicMarked) {
-            return mark(closed);
+            return mark(closed, check.mismatched());
         }
         return Step.KEEP;
     }
 
+    /** At the blank line that ends the tune: the whole tune must read, and its last bars fit (a repeat may close it). */
     private Step atEnd(String text) {
+        Step step;
         try {
-            AbcParser.parse(text.strip(), 1);
-            return Step.END;
+            Tune tune = AbcParser.parse(text.strip(), 1);
+            int[] check = tune.checkBars();
+            if (check[1] > mismatchesAtMark) {
+                step = back(Problem.MISFIT, barsAtMark, check[1]);
+            } else if (!endingsClosed(tune.bars())) {
+                step = back(Problem.ENDING, barsAtMark, check[1]);
+            } else {
+                return Step.END;
+            }
         } catch (AbcException e) {
-            Step step = back(Problem.UNREADABLE, -1);
-            return step == Step.KEEP ? Step.END : step;
+            step = back(Problem.UNREADABLE, -1, 0);
         }
+        return step == Step.KEEP || step == Step.MARK ? Step.END : step;
     }
 
-    private Step mark(int closedBars) {
+    private Step mark(int closedBars, int mismatches) {
         barsAtMark = closedBars;
+        mismatchesAtMark = mismatches;
         musicMarked = true;
         tries = 0;
         return Step.MARK;
     }
 
     /** Sends the tune back to the last mark; after too many tries, starts it again, or gives up on this point. */
-    private Step back(Problem problem, int closedBars) {
+    private Step back(Problem problem, int closedBars, int mismatches) {
         if (tries >= TRIES_PER_POINT && restarts < RESTARTS) {
             restarts++;
             barsAtMark = 0;
+            mismatchesAtMark = 0;
             musicMarked = false;
             tries = 0;
             barLeftAsWritten = -1;
@@ -177,7 +195,7 @@ public final class TuneGuide implements SamplingGuide {
             if (problem == Problem.OVERFLOW) {
                 barLeftAsWritten = closedBars; // the open bar: not checked again
             }
-            return mark(closedBars);
+            return mark(closedBars, mismatches);
         }
         tries++;
         switch (problem) {
@@ -185,8 +203,37 @@ public final class TuneGuide implements SamplingGuide {
             case MISFIT -> misfitting++;
             case UNREADABLE -> unreadable++;
             case NO_METER -> headers++;
+            case ENDING -> endings++;
         }
         return Step.BACK;
+    }
+
+    /**
+     * Whether a first ending starting at the last of {@code bars} belongs to a repeat: no :| came
+     * before it, or a |: came after the last one.
+     */
+    static boolean repeatOpen(List<Bar> bars) {
+        for (int i = bars.size() - 1; i >= 0; i--) {
+            if (bars.get(i).startsRepeat()) {
+                return true;
+            }
+            if (i < bars.size() - 1 && bars.get(i).endsRepeat()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every first ending is closed by a :| before the tune ends. */
+    static boolean endingsClosed(List<Bar> bars) {
+        boolean open = false;
+        for (Bar bar : bars) {
+            open = open || bar.ending() == 1;
+            if (bar.endsRepeat()) {
+                open = false;
+            }
+        }
+        return !open;
     }
 
     /** Whether the newest character starts a note or rest in the music (not in a field, quote, chord or comment). */

@@ -28,27 +28,34 @@ public final class Tunes {
      * @param name the preset's name
      * @param embedding the size of each character's learnt vector
      * @param hidden the LSTM's units
+     * @param layers stacked LSTM layers
+     * @param dropout the dropout rate between stacked layers (0 for none)
      * @param sequenceLength characters per training window
      * @param batchSize windows per update
      * @param learningRate Adam's base rate
      * @param epochs passes over the windows, or 0 to derive them from {@code steps}
      * @param steps parameter updates (the course counts these), used when epochs is 0
      */
-    public record Preset(String name, int embedding, int hidden, int sequenceLength, int batchSize,
-            double learningRate, int epochs, int steps) {
+    public record Preset(String name, int embedding, int hidden, int layers, double dropout, int sequenceLength,
+            int batchSize, double learningRate, int epochs, int steps) {
         /**
          * Sized for a 2-core laptop CPU, under a minute: with more epochs the validation loss turns
          * up again (the model starts memorising the 724 training tunes).
          */
-        public static final Preset DEFAULT = new Preset("default", 64, 256, 100, 32, 5e-3, 8, 0);
+        public static final Preset DEFAULT = new Preset("default", 64, 256, 1, 0, 100, 32, 5e-3, 8, 0);
         /** The course's Lab 1: embedding 256, LSTM 1024, batch 8, sequence 100, Adam 5e-3, 3000 iterations. */
-        public static final Preset COURSE = new Preset("course", 256, 1024, 100, 8, 5e-3, 0, 3000);
+        public static final Preset COURSE = new Preset("course", 256, 1024, 1, 0, 100, 8, 5e-3, 0, 3000);
         /** For quick mode (tests, CI): a small model, two epochs, every tune. */
-        public static final Preset QUICK = new Preset("quick", 16, 64, 50, 32, 1e-2, 2, 0);
+        public static final Preset QUICK = new Preset("quick", 16, 64, 1, 0, 50, 32, 1e-2, 2, 0);
 
         public Preset {
             requireAtLeast("embedding", embedding, 1);
             requireAtLeast("LSTM units (--hidden)", hidden, 1);
+            requireAtLeast("number of LSTM layers (--layers)", layers, 1);
+            if (!(dropout >= 0 && dropout < 1)) {
+                throw new IllegalArgumentException("the dropout rate (--dropout) must be at least 0 and below 1, got "
+                        + dropout);
+            }
             requireAtLeast("window length", sequenceLength, 2);
             requireAtLeast("batch size", batchSize, 1);
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -78,9 +85,21 @@ public final class Tunes {
 
         /** The same preset with any of these set (null keeps the preset's). */
         public Preset withOverrides(Integer newEpochs, Integer newHidden, Double newRate) {
-            return new Preset(name, embedding, newHidden != null ? newHidden : hidden, sequenceLength, batchSize,
-                    newRate != null ? newRate : learningRate, newEpochs != null ? newEpochs : epochs,
+            return withOverrides(newEpochs, newHidden, newRate, null, null);
+        }
+
+        /** The same preset with any of these set, layers and dropout too (null keeps the preset's). */
+        public Preset withOverrides(Integer newEpochs, Integer newHidden, Double newRate, Integer newLayers,
+                Double newDropout) {
+            return new Preset(name, embedding, newHidden != null ? newHidden : hidden,
+                    newLayers != null ? newLayers : layers, newDropout != null ? newDropout : dropout, sequenceLength,
+                    batchSize, newRate != null ? newRate : learningRate, newEpochs != null ? newEpochs : epochs,
                     newEpochs != null ? 0 : steps);
+        }
+
+        /** A new, untrained model of this size over {@code vocabulary} characters. */
+        public introdl.sequence.CharLstm model(int vocabulary) {
+            return new introdl.sequence.CharLstm(vocabulary, embedding, hidden, layers, dropout);
         }
 
         /** Epochs to train for with this many windows: the preset's, or enough for its steps. */
@@ -94,9 +113,10 @@ public final class Tunes {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s preset: embedding %d, LSTM %d, windows of %d, batch %d, Adam %.3g, %s",
-                    name, embedding, hidden, sequenceLength, batchSize, learningRate,
-                    epochs > 0 ? epochs + " epochs" : steps + " steps");
+            return String.format(Locale.ROOT, "%s preset: embedding %d, LSTM %d%s%s, windows of %d, batch %d, Adam %.3g, %s",
+                    name, embedding, hidden, layers > 1 ? " x " + layers + " layers" : "",
+                    dropout > 0 ? String.format(Locale.ROOT, ", dropout %.2f", dropout) : "", sequenceLength, batchSize,
+                    learningRate, epochs > 0 ? epochs + " epochs" : steps + " steps");
         }
     }
 

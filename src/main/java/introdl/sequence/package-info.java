@@ -6,6 +6,7 @@
  * and the models of the three task shapes: many-to-one ({@link introdl.sequence.SequenceClassifier}),
  * many-to-many next-character prediction ({@link introdl.sequence.CharLstm} on
  * {@link introdl.sequence.CharWindows}) and one-to-many generation with the state carried from
- * step to step ({@link introdl.sequence.TextGenerator}).
+ * step to step ({@link introdl.sequence.TextGenerator}), steered if wanted by a
+ * {@link introdl.sequence.SamplingGuide} that can send a text back to a point it marked.
  */
 package introdl.sequence;

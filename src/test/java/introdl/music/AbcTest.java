@@ -92,10 +92,20 @@ class AbcTest {
     void barsAreCheckedAgainstTheMeterButPickupsAreAllowed() {
         Tune good = Tune.parse("X:1\nM:6/8\nL:1/8\nK:G\nD|GAB AGE|GAB AGE|GAB AGE|GAB AG:|");
         assertTrue(good.barsMatchMeter());
-        assertEquals(3, good.checkBars()[0], "pick-up and last bar are not checked");
+        assertEquals(7, good.checkBars()[0], "counted as played: 3 whole bars twice, the closing bar with the "
+                + "pick-up that starts the repeat once; the opening pick-up and the very last bar are not checked");
         Tune bad = Tune.parse("X:1\nM:6/8\nL:1/8\nK:G\nD|GAB AGE|GAB AG|GAB AGE|GAB AG:|");
         assertFalse(bad.barsMatchMeter());
-        assertEquals(1, bad.checkBars()[1]);
+        assertEquals(2, bad.checkBars()[1], "a short bar inside the section, played twice");
+        Tune longPickUp = Tune.parse("X:1\nM:6/8\nL:1/8\nK:G\nDE|GAB AGE|GAB AGE|GAB AG:|");
+        assertFalse(longPickUp.barsMatchMeter(), "the closing bar and the pick-up make 7 eighths, not 6");
+        Tune fullClose = Tune.parse("X:1\nM:6/8\nL:1/8\nK:G\nD|GAB AGE|GAB AGE|GAB AGE:|");
+        assertFalse(fullClose.barsMatchMeter(), "a whole closing bar leaves the repeated pick-up alone");
+        Tune twoSections = Tune.parse("X:1\nM:6/8\nL:1/8\nK:G\nD|GAB AGE|GAB AG:|d|gfe dBA|GAB AG|]");
+        assertTrue(twoSections.barsMatchMeter(), "a section closes with the next section's pick-up");
+        Tune fromTheStart = Tune.parse("X:1\nM:6/8\nL:1/8\nK:G\nDE|GAB AGE|GAB AGE||d|gfe dBA|GAB AG:|");
+        assertFalse(fromTheStart.barsMatchMeter(), "with no |:, the repeat goes back to the start, as abc2midi "
+                + "plays it, and the 2-eighth pick-up there does not complete the 5-eighth bar");
         assertEquals(1.0, Meter.parse("C").bar().toDouble());
         assertEquals(1.0, Meter.parse("C|").bar().toDouble());
     }

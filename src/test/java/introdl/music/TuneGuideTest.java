@@ -47,10 +47,17 @@ class TuneGuideTest {
     }
 
     @Test
-    void aPickUpAndTheSectionsLastBarMayBePartial() {
+    void aPickUpAndTheSectionsLastBarMakeOneBar() {
         TuneGuide guide = new TuneGuide("X:");
-        assertEquals(Step.END, feed(guide, HEADER + "A|dcBA GABc|d6:|\n\n"));
+        assertEquals(Step.END, feed(guide, HEADER + "A|dcBA GABc|d7:|\n\n"));
         assertFalse(guide.corrections().any(), guide.corrections().toString());
+        TuneGuide longer = new TuneGuide("X:");
+        feed(longer, HEADER + "A|dcBA GABc|d6:|");
+        assertEquals(Step.BACK, longer.after(HEADER + "A|dcBA GABc|d6:|A"), "6 + the pick-up's 1 is not 8");
+        TuneGuide next = new TuneGuide("X:");
+        feed(next, HEADER + "dcBA GABc|d6||ABc");
+        assertEquals(Step.BACK, next.after(HEADER + "dcBA GABc|d6||ABcd"), "the next section's pick-up may "
+                + "only complete the bar: 2 eighths");
     }
 
     @Test
@@ -64,6 +71,21 @@ class TuneGuideTest {
         assertEquals(1, meterless.corrections().headers());
         TuneGuide endless = new TuneGuide("X:");
         assertEquals(Step.BACK, feed(endless, "X:1\nT:No key and no music\n\n"), "a tune must reach its music");
+    }
+
+    @Test
+    void aFirstEndingMustBelongToARepeatAsAbc2midiReadsIt() {
+        TuneGuide stray = new TuneGuide("X:");
+        feed(stray, HEADER + "ABcd efga:|ABcd efga|[1 ");
+        assertEquals(Step.BACK, stray.after(HEADER + "ABcd efga:|ABcd efga|[1 A"), "[1 after a :| with no |:");
+        assertEquals(1, stray.corrections().endings());
+        TuneGuide started = new TuneGuide("X:");
+        assertEquals(Step.KEEP, feed(started, HEADER + "ABcd efga:||:ABcd efga|[1 AB"), "a |: starts the repeat");
+        TuneGuide unclosed = new TuneGuide("X:");
+        assertEquals(Step.BACK, feed(unclosed, HEADER + "|:ABcd efga|[1 ABcd efga|]\n\n"), "no :| closes the ending");
+        assertEquals(1, unclosed.corrections().endings());
+        TuneGuide numberless = new TuneGuide("X:");
+        assertEquals(Step.BACK, feed(numberless, "X:I46\nT:t\nM:4/4\nL:1/8\nK:D\nA"), "X: must be a number");
     }
 
     @Test
@@ -94,7 +116,7 @@ class TuneGuideTest {
             }
         }
         assertEquals(Step.MARK, guide.after(shortBar), "given up on: kept as the network wrote it");
-        assertEquals(new TuneGuide.Corrections(0, (TuneGuide.RESTARTS + 1) * TuneGuide.TRIES_PER_POINT, 0, 0,
+        assertEquals(new TuneGuide.Corrections(0, (TuneGuide.RESTARTS + 1) * TuneGuide.TRIES_PER_POINT, 0, 0, 0,
                 TuneGuide.RESTARTS, 1), guide.corrections());
         assertEquals(Step.KEEP, guide.after(shortBar + "b"), "and not checked again");
         assertEquals("40 short bars, 3 restarts, 1 bar left as written", guide.corrections().toString());
