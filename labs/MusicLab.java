@@ -158,7 +158,7 @@ public final class MusicLab extends Lab {
             }
             MusicReport.write(run, corpus, loaded, settings, history, written, pretrained, temperatures);
             run.say("Validation loss %.3f nats per character; %s sampling: %s%nthe other way (%s): %s",
-                    history.last().get(History.VAL_LOSS), written.sampling(), written.verdict(), written.other(),
+                    history.kept().get(History.VAL_LOSS), written.sampling(), written.verdict(), written.other(),
                     written.otherVerdict());
         }
     }

@@ -79,7 +79,11 @@ public final class MusicReport {
         results.put("tunes", loaded.source() + (loaded.bundled() ? " (the small bundled set)" : ""));
         results.put("data", corpus.toString());
         results.put("validation loss", String.format(Locale.ROOT, "%.3f nats per character",
-                history.last().get(History.VAL_LOSS)));
+                history.kept().get(History.VAL_LOSS)));
+        if (history.restoredEpoch() > 0) {
+            results.put("weights from epoch", history.restoredEpoch() + " of " + history.size()
+                    + " (the lowest validation loss)");
+        }
         results.put("tunes written", verdict.tunes() + " at temperature " + written.temperature() + ", "
                 + written.sampling() + " sampling");
         results.put(written.sampling() + " sampling", verdict.toString());
@@ -105,7 +109,7 @@ public final class MusicReport {
                 .link("model/", "Saved model and its vocabulary").link("config.json", "Configuration");
         report.write(run.file("index.html"));
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("validation_loss", history.last().get(History.VAL_LOSS));
+        figures.put("validation_loss", history.kept().get(History.VAL_LOSS));
         figures.put("tunes_written", verdict.tunes());
         figures.put("tunes_parsed", verdict.parse());
         figures.put("tunes_bars_match", verdict.barsMatch());

@@ -48,7 +48,7 @@ public record TemperatureSweep(List<Point> points) {
     /** The well-formed share against temperature, each way, and the variety of plain sampling. */
     public LineChart chart() {
         LineChart chart = LineChart.of("Tunes against sampling temperature").axes("sampling temperature",
-                "share of tunes (of bars, for distinct bars)");
+                "share of tunes (of bars, for distinct bars)").legendBelow();
         for (Composer.Sampling sampling : Composer.Sampling.values()) {
             chart.series("every bar fits, " + sampling, temperatures(sampling), shares(sampling, false));
         }

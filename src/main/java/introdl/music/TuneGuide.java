@@ -33,8 +33,8 @@ public final class TuneGuide implements SamplingGuide {
      * @param misfitting finished bars resampled because they were shorter than the meter
      * @param unreadable bars (or headers) resampled because they could not be read
      * @param headers headers written again because they had no meter
-     * @param endings bars resampled because a first ending had no repeat to belong to (no |: after an
-     *     earlier :|, or no :| to close it), which abc2midi reports as errors
+     * @param endings bars resampled because a repeat was left open (a first ending with no |: after an
+     *     earlier :|, or no :| to close it; a tune ending on |: or ::), which abc2midi reports as errors
      * @param restarts times the tune was started again, a bar not fixed in {@link #TRIES_PER_POINT} tries
      * @param leftAsWritten points given up on, after {@link #RESTARTS} restarts
      */
@@ -63,7 +63,7 @@ public final class TuneGuide implements SamplingGuide {
             append(out, misfitting, "short bar", "short bars");
             append(out, unreadable, "unreadable bar", "unreadable bars");
             append(out, headers, "header without a meter", "headers without a meter");
-            append(out, endings, "first ending outside a repeat", "first endings outside a repeat");
+            append(out, endings, "repeat left open", "repeats left open");
             append(out, restarts, "restart", "restarts");
             append(out, leftAsWritten, "bar left as written", "bars left as written");
             return out.toString();
@@ -156,7 +156,7 @@ public final class TuneGuide implements SamplingGuide {
             int[] check = tune.checkBars();
             if (check[1] > mismatchesAtMark) {
                 step = back(Problem.MISFIT, barsAtMark, check[1]);
-            } else if (!endingsClosed(tune.bars())) {
+            } else if (!endingsClosed(tune.bars()) || opensRepeatAtTheEnd(text)) {
                 step = back(Problem.ENDING, barsAtMark, check[1]);
             } else {
                 return Step.END;
@@ -192,7 +192,7 @@ public final class TuneGuide implements SamplingGuide {
                 passive = true; // the tune cannot be read (or checked) whatever follows
                 return Step.KEEP;
             }
-            if (problem == Problem.OVERFLOW) {
+            if (problem == Problem.OVERFLOW || problem == Problem.ENDING) {
                 barLeftAsWritten = closedBars; // the open bar: not checked again
             }
             return mark(closedBars, mismatches);
@@ -222,6 +222,12 @@ public final class TuneGuide implements SamplingGuide {
             }
         }
         return true;
+    }
+
+    /** Whether the music ends with a bar line that starts a repeat (|: or ::), which nothing then closes. */
+    static boolean opensRepeatAtTheEnd(String text) {
+        String music = text.strip().replaceAll("[!\\s]+$", "");
+        return music.endsWith("|:") || music.endsWith("::");
     }
 
     /** Whether every first ending is closed by a :| before the tune ends. */

@@ -112,6 +112,18 @@ public final class History {
         return restoredEpoch;
     }
 
+    /** The epoch whose weights the model holds: the one early stopping restored, else the last. */
+    public Epoch kept() {
+        if (restoredEpoch > 0) {
+            for (Epoch e : epochs) {
+                if (e.number() == restoredEpoch) {
+                    return e;
+                }
+            }
+        }
+        return last();
+    }
+
     /** Whether early stopping ended training before the last epoch. */
     public boolean stoppedEarly() {
         return stoppedEarly;

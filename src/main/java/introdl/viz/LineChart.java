@@ -37,6 +37,8 @@ public final class LineChart {
 
     private record Series(String name, double[] x, double[] y, Style style) {}
 
+    private boolean legendBelow;
+
     private LineChart(String title) {
         this.title = title;
     }
@@ -56,6 +58,12 @@ public final class LineChart {
     /** Draws the y axis on a log scale (for losses that fall over orders of magnitude). */
     public LineChart logY() {
         this.logY = true;
+        return this;
+    }
+
+    /** Puts the legend under the plot instead of over its top right corner (for curves that reach up there). */
+    public LineChart legendBelow() {
+        this.legendBelow = true;
         return this;
     }
 
@@ -102,7 +110,7 @@ public final class LineChart {
         Styler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(legendBelow ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.InsideNE);
         styler.setLegendVisible(series.size() > 1);
         chart.getStyler().setYAxisLogarithmic(logY);
         int colour = 0;

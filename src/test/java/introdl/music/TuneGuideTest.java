@@ -84,6 +84,8 @@ class TuneGuideTest {
         TuneGuide unclosed = new TuneGuide("X:");
         assertEquals(Step.BACK, feed(unclosed, HEADER + "|:ABcd efga|[1 ABcd efga|]\n\n"), "no :| closes the ending");
         assertEquals(1, unclosed.corrections().endings());
+        TuneGuide dangling = new TuneGuide("X:");
+        assertEquals(Step.BACK, feed(dangling, HEADER + "ABcd efga|ABcd efga::!\n\n"), "a repeat that starts at the end");
         TuneGuide numberless = new TuneGuide("X:");
         assertEquals(Step.BACK, feed(numberless, "X:I46\nT:t\nM:4/4\nL:1/8\nK:D\nA"), "X: must be a number");
     }

@@ -216,6 +216,7 @@ class FitTest {
             double now = Inference.evaluate(model, validation(), Loss.softmaxCrossEntropyLoss(), List.of()).get("loss");
             assertEquals(bestValLoss, now, 1e-5, "the model holds the best epoch's weights");
             assertTrue(now < history.last().get(History.VAL_LOSS), "which beat the last epoch's");
+            assertEquals(best, history.kept().number(), "the epoch whose weights the model keeps");
         }
     }
 
