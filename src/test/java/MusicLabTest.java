@@ -129,9 +129,11 @@ class MusicLabTest {
         assertEquals(4, TuneBook.read(file).tunes().size());
     }
 
+    /** The lab's own tunes with this suffix (tune-NN), not the shipped model's (pretrained-NN). */
     private static long count(Path folder, String suffix) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(suffix)).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("tune-") && f.toString().endsWith(suffix))
+                    .count();
         }
     }
 }
