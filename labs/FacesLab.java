@@ -8,6 +8,7 @@ import introdl.faces.FaceCnn;
 import introdl.faces.FaceFolders;
 import introdl.faces.FaceSet;
 import introdl.faces.FaceSplits;
+import introdl.faces.TestFaces;
 import introdl.faces.Resampling;
 import introdl.faces.SyntheticFaces;
 import introdl.lab.FacesReport;
@@ -96,7 +97,9 @@ public final class FacesLab extends Lab {
     protected void run(LabRun run) {
         FaceSplits.Experiment experiment = experiment(run);
         run.say("%s", experiment);
-        FacesReport report = new FacesReport(run, dataset, experiment);
+        // the course's test faces, prepared as the training faces are (UTKFace is trained at CIFAR's 32x32 detail)
+        FaceSet testFaces = dataset.equals("utkface") ? FaceSplits.atResolution(TestFaces.load(), 32) : TestFaces.load();
+        FacesReport report = new FacesReport(run, dataset, experiment, testFaces);
         int rounds = run.quickOr(2, epochs);
         for (int s = 0; s < seeds; s++) {
             long seed = run.seed() + s;
@@ -116,6 +119,9 @@ public final class FacesLab extends Lab {
         }
         report.write();
         run.say("%s", report.summary());
+        if (dataset.equals("embedded")) {
+            run.say("%s", FacesReport.DRAWINGS_WARNING);
+        }
     }
 
     private static void say(LabRun run, BiasAudit audit, long seed) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Lab 2 driven from the command line, on the embedded faces and on the real ones. */
 class FacesLabTest {
     private static final List<String> PICTURES = List.of("bias.png", "dbvae-reconstructions.png", "upweighted-most.png",
-            "upweighted-least.png", "traversal.png", "cnn-loss.png", "dbvae-loss.png");
+            "upweighted-least.png", "traversal.png", "cnn-loss.png", "dbvae-loss.png", "test-faces.png");
 
     @TempDir
     Path runs;
@@ -32,9 +32,14 @@ class FacesLabTest {
         }
         Map<String, Object> results = LabsTest.results(run);
         for (String key : new String[] {"cnn_detection", "cnn_gap", "dbvae_detection", "dbvae_gap",
-                "dbvae_false_positive_rate", "cnn_worst_group_detection"}) {
+                "dbvae_false_positive_rate", "cnn_worst_group_detection", "cnn_test_faces_detected",
+                "dbvae_test_faces_detected", "cnn_test_faces_mean_probability"}) {
             assertTrue(results.containsKey(key), key + " in " + results);
         }
+        // the course's final test, and a plain word that drawings are not photographs
+        assertTrue(r.out().contains("Of the course's 20 test faces, the standard CNN detected"), r.out());
+        assertTrue(r.out().contains("do not detect photographs") && html.contains("do not detect photographs"), r.out());
+        assertEquals(4, ((List<?>) results.get("cnn_test_faces_mean_probability")).size(), "one per group");
         assertTrue(Files.isDirectory(run.resolve("model/cnn")) && Files.isDirectory(run.resolve("model/dbvae")));
 
         LabsTest.Result resumed = LabsTest.launch("faces", "--resume", "--quiet", "--runs", runs.toString());

@@ -33,6 +33,15 @@ public record BiasAudit(String model, List<String> groups, List<Proportion> dete
 
     /** Audits {@code detector} (a model whose first output is the face logit) on {@code test}. */
     public static BiasAudit of(String name, Model detector, FaceSet test) {
+        return of(name, logits(name, detector, test), test);
+    }
+
+    /**
+     * The face logit of every image of {@code test} ({@code detector}'s first output).
+     *
+     * @throws IllegalArgumentException if the detector gives more than one output per image
+     */
+    public static float[] logits(String name, Model detector, FaceSet test) {
         float[][] out = Inference.outputs(detector, test.examples());
         float[] logits = new float[out.length];
         if (out.length > 0 && out[0].length != 1) {
@@ -43,7 +52,7 @@ public record BiasAudit(String model, List<String> groups, List<Proportion> dete
         for (int i = 0; i < out.length; i++) {
             logits[i] = out[i][0];
         }
-        return of(name, logits, test);
+        return logits;
     }
 
     /** Audits face logits already computed, one per image of {@code test}. */

@@ -30,7 +30,9 @@
  * and skews only the training faces, by a documented mix; {@link introdl.faces.BiasAudit} gives each
  * group's detection rate with a 95% Wilson interval ({@link introdl.train.Proportion}), the
  * worst-group gap and the false-positive rate on non-faces, and draws them side by side for two
- * models. The lab program is {@code labs/FacesLab.java} ({@code ./introdl faces}); the notebook is
+ * models. {@link introdl.faces.TestFaces} is the course's final test: its 20 photographs, 5 per
+ * group, scored by every model (mean face probability per group, faces detected). The lab program
+ * is {@code labs/FacesLab.java} ({@code ./introdl faces}); the notebook is
  * {@code notebooks/07-lab2-faces-and-debiasing.ipynb}.
  */
 package introdl.faces;

@@ -1,0 +1,142 @@
+package introdl.faces;
+
+import ai.djl.Model;
+import introdl.data.InvalidDataException;
+import introdl.train.Proportion;
+import introdl.viz.BarChart;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * The course's final test of Lab 2: its 20 evaluation photographs, 5 per group (light- and
+ * dark-skinned, female and male), shipped with introdl (MIT licence, data/README.md). Every
+ * detector scores them; per group, the mean face probability (the course's bar chart, standard CNN
+ * beside DB-VAE) and the share detected with its Wilson interval. They are photographs no model
+ * here trained on, so they also show whether a detector finds faces at all.
+ */
+public final class TestFaces {
+    /** The groups, in the course's order, with the folder each one's faces are in. */
+    public static final List<String> GROUPS = List.of("light-skinned female", "light-skinned male",
+            "dark-skinned female", "dark-skinned male");
+    private static final List<String> FOLDERS = List.of("LF", "LM", "DF", "DM");
+    /** The course's file names in each folder (its numbering, as published). */
+    private static final List<List<String>> FILES = List.of(List.of("1", "11", "2", "4", "8"),
+            List.of("1", "11", "5", "8", "9"), List.of("10", "19", "6", "7", "9"), List.of("20", "3", "5", "8", "9"));
+    private static final String RESOURCE = "/introdl/data/test_faces/";
+
+    private TestFaces() {}
+
+    /**
+     * The 20 faces as a face set, each photograph's centre square scaled to 64x64 as
+     * {@link FaceImages} prepares every picture (the photographs are nearly square, so this is the
+     * course's whole-image resize).
+     *
+     * @throws InvalidDataException if a shipped file is missing or unreadable (a broken build)
+     */
+    public static FaceSet load() {
+        int plane = Math.toIntExact(FaceSet.IMAGE.size());
+        float[] pixels = new float[20 * plane];
+        float[] labels = new float[20];
+        int[] groups = new int[20];
+        List<String> sources = new ArrayList<>();
+        int i = 0;
+        for (int g = 0; g < GROUPS.size(); g++) {
+            for (String file : FILES.get(g)) {
+                String path = FOLDERS.get(g) + "/" + file + ".png";
+                System.arraycopy(FaceImages.pixels(read(path)), 0, pixels, i * plane, plane);
+                labels[i] = 1;
+                groups[i] = g;
+                sources.add("test_faces/" + path);
+                i++;
+            }
+        }
+        return FaceSet.of("the course's 20 test faces", pixels, labels, groups, GROUPS, sources);
+    }
+
+    private static BufferedImage read(String path) {
+        try (InputStream in = TestFaces.class.getResourceAsStream(RESOURCE + path)) {
+            BufferedImage image = in == null ? null : ImageIO.read(in);
+            if (image == null) {
+                throw new InvalidDataException("the course's test face " + RESOURCE + path + " is missing from the "
+                        + "class path or unreadable: rebuild introdl (mvn package)");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the course's test face " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What one detector made of the test faces.
+     *
+     * @param model the detector's name
+     * @param meanProbability per group of {@link #GROUPS}, the mean face probability
+     * @param standardError per group, the standard error of that mean (sample sd over √5)
+     * @param audit per group, the faces detected (probability above ½) with Wilson intervals
+     */
+    public record Scores(String model, double[] meanProbability, double[] standardError, BiasAudit audit) {
+        public Scores {
+            meanProbability = meanProbability.clone();
+            standardError = standardError.clone();
+        }
+
+        /** How many of the 20 faces were detected. */
+        public int detected() {
+            return audit.faces().successes();
+        }
+
+        /** One line: faces detected overall and per group, and the mean probability per group. */
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s: %d of %d test faces detected (%s);",
+                    model, detected(), audit.faces().trials(), audit.faces()));
+            for (int g = 0; g < GROUPS.size(); g++) {
+                Proportion p = audit.detection().get(g);
+                out.append(String.format(Locale.ROOT, " %s %d/%d (mean probability %.2f)%s", GROUPS.get(g),
+                        p.successes(), p.trials(), meanProbability[g], g < GROUPS.size() - 1 ? "," : ""));
+            }
+            return out.toString();
+        }
+    }
+
+    /** Scores {@code faces} (the test faces, prepared as the detector's training images were) with {@code detector}. */
+    public static Scores score(String name, Model detector, FaceSet faces) {
+        float[] logits = BiasAudit.logits(name, detector, faces);
+        double[] mean = new double[GROUPS.size()];
+        double[] error = new double[GROUPS.size()];
+        for (int g = 0; g < GROUPS.size(); g++) {
+            int[] members = faces.inGroup(g);
+            double[] p = new double[members.length];
+            for (int k = 0; k < members.length; k++) {
+                p[k] = 1 / (1 + Math.exp(-logits[members[k]]));
+            }
+            double m = java.util.Arrays.stream(p).average().orElse(Double.NaN);
+            double ss = java.util.Arrays.stream(p).map(v -> (v - m) * (v - m)).sum();
+            mean[g] = m;
+            error[g] = p.length > 1 ? Math.sqrt(ss / (p.length - 1) / p.length) : Double.NaN;
+        }
+        return new Scores(name, mean, error, BiasAudit.of(name, logits, faces));
+    }
+
+    /** The course's chart: the mean face probability per group, one bar per detector, ±1.96 standard errors. */
+    public static BarChart chart(List<Scores> scores) {
+        BarChart chart = BarChart.of("The course's 20 test faces: mean face probability per group", GROUPS)
+                .yAxis("mean face probability (± 1.96 standard errors)", 0, 1);
+        for (Scores s : scores) {
+            double[] low = new double[GROUPS.size()];
+            double[] high = new double[GROUPS.size()];
+            for (int g = 0; g < GROUPS.size(); g++) {
+                low[g] = Math.max(0, s.meanProbability()[g] - Proportion.Z95 * s.standardError()[g]);
+                high[g] = Math.min(1, s.meanProbability()[g] + Proportion.Z95 * s.standardError()[g]);
+            }
+            chart.series(s.model(), s.meanProbability(), low, high);
+        }
+        return chart;
+    }
+}
