@@ -48,6 +48,11 @@ public final class FacesLab extends Lab {
                     + "need about 11 GB of memory as floats).")
     int limit;
 
+    @Option(names = "--classify", paramLabel = "IMAGE", arity = "1..*",
+            description = "Pictures of your own (any size, JPEG, PNG, BMP or GIF) that both trained models score "
+                    + "after training: the face probability from each.")
+    List<Path> classify = List.of();
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
             description = "Epochs for each model (default: ${DEFAULT-VALUE}; 2 with --quick).")
     int epochs;
@@ -75,6 +80,13 @@ public final class FacesLab extends Lab {
 
     @Override
     protected void validate() {
+        for (Path picture : classify) {
+            try {
+                TestFaces.picture(picture);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--classify: " + e.getMessage(), e);
+            }
+        }
         requirePositive("--epochs", epochs);
         requirePositive("--seeds", seeds);
         requirePositive("--latent", latent);
@@ -98,8 +110,13 @@ public final class FacesLab extends Lab {
         FaceSplits.Experiment experiment = experiment(run);
         run.say("%s", experiment);
         // the course's test faces, prepared as the training faces are (UTKFace is trained at CIFAR's 32x32 detail)
-        FaceSet testFaces = dataset.equals("utkface") ? FaceSplits.atResolution(TestFaces.load(), 32) : TestFaces.load();
-        FacesReport report = new FacesReport(run, dataset, experiment, testFaces);
+        FaceSet testFaces = TestFaces.load();
+        FaceSet yours = TestFaces.pictures(classify);
+        if (dataset.equals("utkface")) {
+            testFaces = FaceSplits.atResolution(testFaces, 32);
+            yours = FaceSplits.atResolution(yours, 32);
+        }
+        FacesReport report = new FacesReport(run, dataset, experiment, testFaces, yours);
         int rounds = run.quickOr(2, epochs);
         for (int s = 0; s < seeds; s++) {
             long seed = run.seed() + s;
@@ -119,6 +136,7 @@ public final class FacesLab extends Lab {
         }
         report.write();
         run.say("%s", report.summary());
+        report.yourPictures().forEach(line -> run.say("%s", line));
         if (dataset.equals("embedded")) {
             run.say("%s", FacesReport.DRAWINGS_WARNING);
         }

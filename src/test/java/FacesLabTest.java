@@ -21,7 +21,12 @@ class FacesLabTest {
 
     @Test
     void quickRunAuditsBothModelsAndShowsWhatTheDbVaeLearnt() throws Exception {
-        LabsTest.Result r = LabsTest.launch("faces", "--quick", "--latent", "16", "--runs", runs.toString());
+        Path photo = runs.resolve("my photo.png");
+        try (var in = getClass().getResourceAsStream("/introdl/data/test_faces/LF/1.png")) {
+            Files.copy(in, photo);
+        }
+        LabsTest.Result r = LabsTest.launch("faces", "--quick", "--latent", "16", "--runs", runs.toString(),
+                "--classify", photo.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("worst-group gap") && r.out().contains("DB-VAE"), r.out());
         Path run = LabsTest.onlyRun(runs, "faces");
@@ -40,6 +45,9 @@ class FacesLabTest {
         assertTrue(r.out().contains("Of the course's 20 test faces, the standard CNN detected"), r.out());
         assertTrue(r.out().contains("do not detect photographs") && html.contains("do not detect photographs"), r.out());
         assertEquals(4, ((List<?>) results.get("cnn_test_faces_mean_probability")).size(), "one per group");
+        // --classify: the user's own picture, scored by both models
+        assertTrue(r.out().contains("my photo.png: face probability"), r.out());
+        assertEquals(1, ((List<?>) results.get("your_pictures_dbvae_probability")).size(), results.toString());
         assertTrue(Files.isDirectory(run.resolve("model/cnn")) && Files.isDirectory(run.resolve("model/dbvae")));
 
         LabsTest.Result resumed = LabsTest.launch("faces", "--resume", "--quiet", "--runs", runs.toString());
@@ -61,10 +69,19 @@ class FacesLabTest {
         assertTrue(((List<?>) results.get("cnn_detection")).size() == 2, "mean and sd: " + results);
     }
 
+    private String notAnImage() {
+        try {
+            return Files.writeString(runs.resolve("notes.jpg"), "not a picture").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void badValuesAreUsageErrorsNamingTheOption() {
         for (String[] args : new String[][] {{"--latent", "0"}, {"--kl-weight", "-1"}, {"--dataset", "celeba"},
-                {"--seeds", "0"}, {"--smoothing", "0"}, {"--bins", "0"}, {"--limit", "0"}}) {
+                {"--seeds", "0"}, {"--smoothing", "0"}, {"--bins", "0"}, {"--limit", "0"},
+                {"--classify", runs.resolve("no-such-photo.jpg").toString()}, {"--classify", notAnImage()}}) {
             List<String> all = new java.util.ArrayList<>(List.of("faces", "--runs", runs.toString()));
             all.addAll(List.of(args));
             LabsTest.Result r = LabsTest.launch(all.toArray(String[]::new));

@@ -59,6 +59,42 @@ public final class TestFaces {
         return FaceSet.of("the course's 20 test faces", pixels, labels, groups, GROUPS, sources);
     }
 
+    /**
+     * One picture of the user's, read and checked.
+     *
+     * @throws IllegalArgumentException naming the file if it is missing or not an image Java can read
+     */
+    public static BufferedImage picture(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("there is no file " + file.toAbsolutePath());
+        }
+        try {
+            BufferedImage image = ImageIO.read(file.toFile());
+            if (image == null) {
+                throw new IllegalArgumentException(file + " is not an image Java can read (use JPEG, PNG, BMP or GIF)");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The user's pictures as a face set (each centre square at 64x64), with no groups; empty for none. */
+    public static FaceSet pictures(List<java.nio.file.Path> files) {
+        int plane = Math.toIntExact(FaceSet.IMAGE.size());
+        float[] pixels = new float[files.size() * plane];
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            System.arraycopy(FaceImages.pixels(picture(files.get(i))), 0, pixels, i * plane, plane);
+            sources.add(files.get(i).toString());
+        }
+        float[] labels = new float[files.size()];
+        java.util.Arrays.fill(labels, 1);
+        int[] groups = new int[files.size()];
+        java.util.Arrays.fill(groups, FaceSet.NO_GROUP);
+        return FaceSet.of("your pictures", pixels, labels, groups, List.of(), sources);
+    }
+
     private static BufferedImage read(String path) {
         try (InputStream in = TestFaces.class.getResourceAsStream(RESOURCE + path)) {
             BufferedImage image = in == null ? null : ImageIO.read(in);

@@ -41,6 +41,9 @@ public final class FacesReport {
     private final List<BiasAudit> debiased = new ArrayList<>();
     private final FaceSet testFaces;
     private final boolean drawn;
+    private final FaceSet yours;
+    private float[] yoursCnn;
+    private float[] yoursDbvae;
     private final List<TestFaces.Scores> standardTest = new ArrayList<>();
     private final List<TestFaces.Scores> debiasedTest = new ArrayList<>();
     private final List<Runnable> sections = new ArrayList<>();
@@ -48,13 +51,15 @@ public final class FacesReport {
 
     /**
      * A report on an experiment described as {@code data}; every model also scores
-     * {@code testFaces}, the course's test faces prepared as the training images were.
+     * {@code testFaces}, the course's test faces prepared as the training images were, and the first
+     * seed's models score {@code yours}, the user's own pictures (--classify; may be empty).
      */
-    public FacesReport(LabRun run, String data, FaceSplits.Experiment experiment, FaceSet testFaces) {
+    public FacesReport(LabRun run, String data, FaceSplits.Experiment experiment, FaceSet testFaces, FaceSet yours) {
         this.run = run;
         this.experiment = experiment;
         this.testFaces = testFaces;
         this.drawn = data.equals("embedded");
+        this.yours = yours;
         this.html = HtmlReport.titled("Lab 2: face detection, its bias, and a debiasing VAE (" + data + ")");
         table.put("training set", experiment.train().toString());
         table.put("held-out test set", experiment.test().toString());
@@ -75,6 +80,7 @@ public final class FacesReport {
         BiasAudit audit = BiasAudit.of("standard CNN", cnn, experiment.test());
         standardTest.add(TestFaces.score("standard CNN", cnn, testFaces));
         if (standard.isEmpty()) {
+            yoursCnn = yours.size() == 0 ? new float[0] : BiasAudit.logits("standard CNN", cnn, yours);
             Models.save(cnn, run.file("model/cnn"));
             history.plotLoss(run.file("cnn-loss.png"));
         }
@@ -87,6 +93,7 @@ public final class FacesReport {
         BiasAudit audit = BiasAudit.of("DB-VAE", dbvae, experiment.test());
         debiasedTest.add(TestFaces.score("DB-VAE", dbvae, testFaces));
         if (debiased.isEmpty()) {
+            yoursDbvae = yours.size() == 0 ? new float[0] : BiasAudit.logits("DB-VAE", dbvae, yours);
             Models.save(dbvae, run.file("model/dbvae"));
             history.plotLoss(run.file("dbvae-loss.png"));
             pictures(dbvae, resampling);
@@ -199,6 +206,17 @@ public final class FacesReport {
                 + (drawn ? " " + DRAWINGS_WARNING : ""))
                 .image("test-faces.png", "Mean face probability per group (first seed), standard CNN beside DB-VAE")
                 .preformatted(standardTest.get(0) + "\n" + debiasedTest.get(0));
+        if (yours.size() > 0) {
+            html.heading("Your pictures").preformatted(String.join("\n", yourPictures()));
+            List<Double> cnnP = new ArrayList<>();
+            List<Double> dbvaeP = new ArrayList<>();
+            for (int i = 0; i < yours.size(); i++) {
+                cnnP.add(probability(yoursCnn[i]));
+                dbvaeP.add(probability(yoursDbvae[i]));
+            }
+            figures.put("your_pictures_cnn_probability", cnnP);
+            figures.put("your_pictures_dbvae_probability", dbvaeP);
+        }
         if (Files.exists(run.file("cnn-loss.png"))) {
             html.image("cnn-loss.png", "Standard CNN: binary cross-entropy per epoch");
         }
@@ -247,6 +265,20 @@ public final class FacesReport {
             + "(see the course's test faces). Trained on real faces (--dataset utkface, UTKFace; README: Full "
             + "datasets), the same models find 8 of the 20 (standard CNN, 3 seeds: 8, 8, 8) and 6 to 9 (DB-VAE) "
             + "(BENCHMARKS.md, 2026-12-01): better, and still not a face detector yet.";
+
+    /** One line per picture of the user's: its face probability from each model of the first seed. */
+    public List<String> yourPictures() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < yours.size(); i++) {
+            lines.add(String.format(Locale.ROOT, "%s: face probability %.3f (standard CNN), %.3f (DB-VAE)",
+                    yours.source(i), probability(yoursCnn[i]), probability(yoursDbvae[i])));
+        }
+        return lines;
+    }
+
+    private static double probability(float logit) {
+        return 1 / (1 + Math.exp(-logit));
+    }
 
     /** How many of the course's 20 test faces each model detected, per seed. */
     public String testFacesLine() {
