@@ -6,7 +6,6 @@ import introdl.train.Proportion;
 import introdl.viz.BarChart;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The course's final test of Lab 2: its 20 evaluation photographs, 5 per group (light- and
- * dark-skinned, female and male), shipped with introdl (MIT licence, data/README.md). Every
- * detector scores them; per group, the mean face probability (the course's bar chart, standard CNN
+ * dark-skinned, female and male), read from the data folder ({@code $INTRODL_DATA/mit6s191/test_faces/},
+ * the course's MIT-licensed files). Every detector scores them; per group, the mean face probability (the course's bar chart, standard CNN
  * beside DB-VAE) and the share detected with its Wilson interval. They are photographs no model
  * here trained on, so they also show whether a detector finds faces at all.
  */
@@ -28,18 +27,37 @@ public final class TestFaces {
     /** The course's file names in each folder (its numbering, as published). */
     private static final List<List<String>> FILES = List.of(List.of("1", "11", "2", "4", "8"),
             List.of("1", "11", "5", "8", "9"), List.of("10", "19", "6", "7", "9"), List.of("20", "3", "5", "8", "9"));
-    private static final String RESOURCE = "/introdl/data/test_faces/";
+    /** Where the faces are, under the data folder ({@link introdl.data.DataDirectory}). */
+    public static final String FOLDER = "mit6s191/test_faces";
 
     private TestFaces() {}
 
+    /** The 20 faces if the data folder has them ({@link #load()}), else empty. */
+    public static java.util.Optional<FaceSet> find() {
+        return introdl.data.DataDirectory.folder(FOLDER).map(TestFaces::load);
+    }
+
     /**
-     * The 20 faces as a face set, each photograph's centre square scaled to 64x64 as
-     * {@link FaceImages} prepares every picture (the photographs are nearly square, so this is the
-     * course's whole-image resize).
+     * The 20 faces from the data folder.
      *
-     * @throws InvalidDataException if a shipped file is missing or unreadable (a broken build)
+     * @throws introdl.data.DataUnavailableException if the data folder has no {@value #FOLDER}/, saying where
+     *     to put it
      */
     public static FaceSet load() {
+        return load(introdl.data.DataDirectory.folder(FOLDER).orElseThrow(() -> new introdl.data.DataUnavailableException(
+                "the course's 20 test faces are not on this machine: put its test_faces/ folder (LF, LM, DF, DM, from "
+                + "mitdeeplearning/data/faces/ of the course's repository) in $" + introdl.data.DataDirectory.ENV + "/" + FOLDER
+                + "/ (" + introdl.data.DataDirectory.describe() + ")")));
+    }
+
+    /**
+     * The 20 faces of {@code folder} (sub-folders LF, LM, DF, DM) as a face set, each photograph's
+     * centre square scaled to 64x64 as {@link FaceImages} prepares every picture (the photographs
+     * are nearly square, so this is the course's whole-image resize).
+     *
+     * @throws InvalidDataException naming the file if one is missing or unreadable
+     */
+    public static FaceSet load(java.nio.file.Path folder) {
         int plane = Math.toIntExact(FaceSet.IMAGE.size());
         float[] pixels = new float[20 * plane];
         float[] labels = new float[20];
@@ -49,7 +67,7 @@ public final class TestFaces {
         for (int g = 0; g < GROUPS.size(); g++) {
             for (String file : FILES.get(g)) {
                 String path = FOLDERS.get(g) + "/" + file + ".png";
-                System.arraycopy(FaceImages.pixels(read(path)), 0, pixels, i * plane, plane);
+                System.arraycopy(FaceImages.pixels(read(folder.resolve(path))), 0, pixels, i * plane, plane);
                 labels[i] = 1;
                 groups[i] = g;
                 sources.add("test_faces/" + path);
@@ -95,16 +113,12 @@ public final class TestFaces {
         return FaceSet.of("your pictures", pixels, labels, groups, List.of(), sources);
     }
 
-    private static BufferedImage read(String path) {
-        try (InputStream in = TestFaces.class.getResourceAsStream(RESOURCE + path)) {
-            BufferedImage image = in == null ? null : ImageIO.read(in);
-            if (image == null) {
-                throw new InvalidDataException("the course's test face " + RESOURCE + path + " is missing from the "
-                        + "class path or unreadable: rebuild introdl (mvn package)");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the course's test face " + path + ": " + e.getMessage(), e);
+    private static BufferedImage read(java.nio.file.Path file) {
+        try {
+            return picture(file);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException("a test face is missing or unreadable (" + e.getMessage() + "): the folder "
+                    + "should hold the course's 20 faces, LF, LM, DF and DM with 5 each");
         }
     }
 

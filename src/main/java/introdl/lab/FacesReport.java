@@ -51,7 +51,8 @@ public final class FacesReport {
 
     /**
      * A report on an experiment described as {@code data}; every model also scores
-     * {@code testFaces}, the course's test faces prepared as the training images were, and the first
+     * {@code testFaces}, the course's test faces prepared as the training images were (null when the
+     * data folder does not have them), and the first
      * seed's models score {@code yours}, the user's own pictures (--classify; may be empty).
      */
     public FacesReport(LabRun run, String data, FaceSplits.Experiment experiment, FaceSet testFaces, FaceSet yours) {
@@ -78,7 +79,9 @@ public final class FacesReport {
     /** The standard classifier of one seed: its audit, and its loss curve for the first seed. */
     public BiasAudit standard(Model cnn, History history) {
         BiasAudit audit = BiasAudit.of("standard CNN", cnn, experiment.test());
-        standardTest.add(TestFaces.score("standard CNN", cnn, testFaces));
+        if (testFaces != null) {
+            standardTest.add(TestFaces.score("standard CNN", cnn, testFaces));
+        }
         if (standard.isEmpty()) {
             yoursCnn = yours.size() == 0 ? new float[0] : BiasAudit.logits("standard CNN", cnn, yours);
             Models.save(cnn, run.file("model/cnn"));
@@ -91,7 +94,9 @@ public final class FacesReport {
     /** The DB-VAE of one seed: its audit and, for the first seed, its pictures. */
     public BiasAudit debiased(Model dbvae, History history, Resampling resampling) {
         BiasAudit audit = BiasAudit.of("DB-VAE", dbvae, experiment.test());
-        debiasedTest.add(TestFaces.score("DB-VAE", dbvae, testFaces));
+        if (testFaces != null) {
+            debiasedTest.add(TestFaces.score("DB-VAE", dbvae, testFaces));
+        }
         if (debiased.isEmpty()) {
             yoursDbvae = yours.size() == 0 ? new float[0] : BiasAudit.logits("DB-VAE", dbvae, yours);
             Models.save(dbvae, run.file("model/dbvae"));
@@ -188,10 +193,12 @@ public final class FacesReport {
             rows.add(row);
             FIGURES.forEach((name, figure) -> figures.put(key + "_" + name, stats(model, figure)));
         }
-        figures.put("cnn_test_faces_detected", standardTest.stream().mapToInt(TestFaces.Scores::detected).toArray());
-        figures.put("dbvae_test_faces_detected", debiasedTest.stream().mapToInt(TestFaces.Scores::detected).toArray());
-        figures.put("cnn_test_faces_mean_probability", standardTest.get(0).meanProbability());
-        figures.put("dbvae_test_faces_mean_probability", debiasedTest.get(0).meanProbability());
+        if (testFaces != null) {
+            figures.put("cnn_test_faces_detected", standardTest.stream().mapToInt(TestFaces.Scores::detected).toArray());
+            figures.put("dbvae_test_faces_detected", debiasedTest.stream().mapToInt(TestFaces.Scores::detected).toArray());
+            figures.put("cnn_test_faces_mean_probability", standardTest.get(0).meanProbability());
+            figures.put("dbvae_test_faces_mean_probability", debiasedTest.get(0).meanProbability());
+        }
         figures.put("seeds", standard.size());
         figures.put("resampling_weights", groupWeights);
         html.table(table);
@@ -200,12 +207,16 @@ public final class FacesReport {
         html.table(List.of("model (" + standard.size() + " seed" + (standard.size() == 1 ? "" : "s") + ", mean ± sd)",
                 "faces detected", "worst group", "worst-group gap", "false positives"), rows);
         html.preformatted(standard.get(0).table() + "\n" + debiased.get(0).table());
-        TestFaces.chart(List.of(standardTest.get(0), debiasedTest.get(0))).save(run.file("test-faces.png"));
-        html.heading("The course's test faces").paragraph("The course ends Lab 2 here: its 20 photographs, 5 per "
-                + "group, which no model here trained on, scored by both models. " + testFacesLine()
-                + (drawn ? " " + DRAWINGS_WARNING : ""))
-                .image("test-faces.png", "Mean face probability per group (first seed), standard CNN beside DB-VAE")
-                .preformatted(standardTest.get(0) + "\n" + debiasedTest.get(0));
+        if (testFaces != null) {
+            TestFaces.chart(List.of(standardTest.get(0), debiasedTest.get(0))).save(run.file("test-faces.png"));
+            html.heading("The course's test faces").paragraph("The course ends Lab 2 here: its 20 photographs, 5 per "
+                    + "group, which no model here trained on, scored by both models. " + testFacesLine()
+                    + (drawn ? " " + DRAWINGS_WARNING : ""))
+                    .image("test-faces.png", "Mean face probability per group (first seed), standard CNN beside DB-VAE")
+                    .preformatted(standardTest.get(0) + "\n" + debiasedTest.get(0));
+        } else if (drawn) {
+            html.paragraph(DRAWINGS_WARNING);
+        }
         if (yours.size() > 0) {
             html.heading("Your pictures").preformatted(String.join("\n", yourPictures()));
             List<Double> cnnP = new ArrayList<>();
@@ -298,6 +309,6 @@ public final class FacesReport {
             sb.append(String.format(Locale.ROOT, "%-13s faces detected %s, worst group %s, gap %s, false positives %s%n",
                     model.get(0).model(), cells.get(0), cells.get(1), cells.get(2), cells.get(3)));
         }
-        return sb.append(testFacesLine()).append('\n').toString();
+        return testFaces == null ? sb.toString() : sb.append(testFacesLine()).append('\n').toString();
     }
 }

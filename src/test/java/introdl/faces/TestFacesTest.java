@@ -14,10 +14,11 @@ import introdl.train.Models;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The course's 20 test faces: shipped whole, five per group, and scored per group. */
+/** The course's 20 test faces: read from the data folder, five per group, and scored per group. */
 class TestFacesTest {
     @Test
-    void theTwentyFacesShipFivePerGroupAsPictures() {
+    void theTwentyFacesAreReadFivePerGroupAsPictures() {
+        introdl.SharedData.require(TestFaces.FOLDER);
         FaceSet faces = TestFaces.load();
         assertEquals(20, faces.size());
         assertEquals(TestFaces.GROUPS, faces.groupNames());
@@ -34,24 +35,18 @@ class TestFacesTest {
     }
 
     @Test
-    void theShippedFacesAreTheCoursesFilesUnmodified() throws Exception {
-        java.nio.file.Path course = introdl.SharedData.require("mit6s191").resolve("test_faces");
-        for (String group : new String[] {"LF", "LM", "DF", "DM"}) {
-            try (var files = java.nio.file.Files.list(course.resolve(group))) {
-                for (java.nio.file.Path file : files.toList()) {
-                    try (var shipped = TestFaces.class.getResourceAsStream("/introdl/data/test_faces/" + group + "/"
-                            + file.getFileName())) {
-                        assertTrue(shipped != null, "ships " + group + "/" + file.getFileName());
-                        assertArrayEquals(java.nio.file.Files.readAllBytes(file), shipped.readAllBytes(),
-                                group + "/" + file.getFileName());
-                    }
-                }
-            }
-        }
+    void withoutTheDataFolderTheFacesAreMissingAndTheMessageSaysWhereToPutThem() {
+        introdl.SharedData.withDataDirectory(System.getProperty("java.io.tmpdir") + "/no-introdl-data", () -> {
+            assertTrue(TestFaces.find().isEmpty());
+            introdl.data.DataUnavailableException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                    introdl.data.DataUnavailableException.class, TestFaces::load);
+            assertTrue(missing.getMessage().contains("mit6s191/test_faces"), missing.getMessage());
+        });
     }
 
     @Test
     void eachGroupGetsItsMeanProbabilityAndItsShareDetected() {
+        introdl.SharedData.require(TestFaces.FOLDER);
         FaceSet faces = TestFaces.load();
         // a detector that ignores the picture (weights zero, bias b): every face has probability sigmoid(b)
         for (float bias : new float[] {1f, -1f}) {
