@@ -164,7 +164,7 @@ public final class TestFaces {
             int[] members = faces.inGroup(g);
             double[] p = new double[members.length];
             for (int k = 0; k < members.length; k++) {
-                p[k] = 1 / (1 + Math.exp(-logits[members[k]]));
+                p[k] = probability(logits[members[k]]);
             }
             double m = java.util.Arrays.stream(p).average().orElse(Double.NaN);
             double ss = java.util.Arrays.stream(p).map(v -> (v - m) * (v - m)).sum();
@@ -172,6 +172,11 @@ public final class TestFaces {
             error[g] = p.length > 1 ? Math.sqrt(ss / (p.length - 1) / p.length) : Double.NaN;
         }
         return new Scores(name, mean, error, BiasAudit.of(name, logits, faces));
+    }
+
+    /** The face probability σ(logit) of one image. */
+    public static double probability(float logit) {
+        return 1 / (1 + Math.exp(-logit));
     }
 
     /** The course's chart: the mean face probability per group, one bar per detector, ±1.96 standard errors. */

@@ -222,8 +222,8 @@ public final class FacesReport {
             List<Double> cnnP = new ArrayList<>();
             List<Double> dbvaeP = new ArrayList<>();
             for (int i = 0; i < yours.size(); i++) {
-                cnnP.add(probability(yoursCnn[i]));
-                dbvaeP.add(probability(yoursDbvae[i]));
+                cnnP.add(TestFaces.probability(yoursCnn[i]));
+                dbvaeP.add(TestFaces.probability(yoursDbvae[i]));
             }
             figures.put("your_pictures_cnn_probability", cnnP);
             figures.put("your_pictures_dbvae_probability", dbvaeP);
@@ -282,13 +282,9 @@ public final class FacesReport {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < yours.size(); i++) {
             lines.add(String.format(Locale.ROOT, "%s: face probability %.3f (standard CNN), %.3f (DB-VAE)",
-                    yours.source(i), probability(yoursCnn[i]), probability(yoursDbvae[i])));
+                    yours.source(i), TestFaces.probability(yoursCnn[i]), TestFaces.probability(yoursDbvae[i])));
         }
         return lines;
-    }
-
-    private static double probability(float logit) {
-        return 1 / (1 + Math.exp(-logit));
     }
 
     /** How many of the course's 20 test faces each model detected, per seed. */

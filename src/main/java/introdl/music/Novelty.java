@@ -84,9 +84,8 @@ public final class Novelty {
 
     /** The music of a tune's text: everything after its K: line, without spaces and line breaks. */
     static String melody(String abc) {
-        int key = abc.startsWith("K:") ? 0 : abc.indexOf("\nK:");
-        int start = key < 0 ? -1 : abc.indexOf('\n', key + 1);
-        return start < 0 ? "" : abc.substring(start + 1).replaceAll("\\s+", "");
+        int start = TuneGuide.musicStart(abc);
+        return start < 0 ? "" : abc.substring(start).replaceAll("\\s+", "");
     }
 
     private static String normalTitle(String title) {

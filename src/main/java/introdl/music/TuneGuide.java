@@ -271,8 +271,14 @@ public final class TuneGuide implements SamplingGuide {
 
     /** Whether the text has reached the music: its K: line is complete. */
     static boolean inMusic(String text) {
+        return musicStart(text) >= 0;
+    }
+
+    /** Where a tune's music begins: just after the line break that ends its first K: line, or -1 if none yet. */
+    static int musicStart(String text) {
         int key = text.startsWith("K:") ? 0 : text.indexOf("\nK:");
-        return key >= 0 && text.indexOf('\n', key + 1) >= 0;
+        int end = key < 0 ? -1 : text.indexOf('\n', key + 1);
+        return end < 0 ? -1 : end + 1;
     }
 
     private static int count(String s, char c) {
