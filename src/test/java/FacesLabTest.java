@@ -77,6 +77,10 @@ class FacesLabTest {
         }
         Map<String, Object> results = LabsTest.results(LabsTest.onlyRun(runs, "faces"));
         assertTrue(((List<?>) results.get("cnn_detection")).size() == 2, "mean and sd: " + results);
+        if (DataDirectory.folder(introdl.faces.OlivettiFaces.FOLDER).isPresent()) {
+            assertTrue(r.out().contains("Of the 400 Olivetti faces"), "the second set of photographs: " + r.out());
+            assertEquals(1, ((List<?>) results.get("dbvae_olivetti_detection")).size(), results.toString());
+        }
     }
 
     private String notAnImage() {
@@ -91,6 +95,7 @@ class FacesLabTest {
     void badValuesAreUsageErrorsNamingTheOption() {
         for (String[] args : new String[][] {{"--latent", "0"}, {"--kl-weight", "-1"}, {"--dataset", "celeba"},
                 {"--seeds", "0"}, {"--smoothing", "0"}, {"--bins", "0"}, {"--limit", "0"},
+                {"--learning-rate", "0"}, {"--epochs", "0"},
                 {"--classify", runs.resolve("no-such-photo.jpg").toString()}, {"--classify", notAnImage()}}) {
             List<String> all = new java.util.ArrayList<>(List.of("faces", "--runs", runs.toString()));
             all.addAll(List.of(args));

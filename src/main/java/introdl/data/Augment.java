@@ -6,23 +6,34 @@ import java.util.Random;
 
 /**
  * Data augmentation for images: each epoch the fit loop shows the model a slightly different
- * version of every training image (moved, turned, scaled), so it learns the digit rather than
- * the exact pixels. A random affine warp with bilinear sampling, drawn independently per image.
+ * version of every training image (moved, turned, zoomed, and for photographs mirrored, lit and
+ * coloured differently), so it learns the object rather than the exact pixels, the framing or the
+ * lighting of one collection. Geometry is a random affine warp with bilinear sampling; colour is
+ * a random brightness, contrast and saturation change and, now and then, grey; each drawn
+ * independently per image. Immutable: each {@code with...} method returns a new augmentation.
  */
 public final class Augment {
     private final double maxShift;
     private final double maxDegrees;
-    private final double maxScale;
+    private final double minZoom;
+    private final double maxZoom;
+    private final boolean flips;
+    private final double brightness;
+    private final double contrast;
+    private final double saturation;
+    private final double greyShare;
 
-    private Augment(double maxShift, double maxDegrees, double maxScale) {
-        if (!(maxShift >= 0) || !(maxDegrees >= 0) || !(maxScale >= 0 && maxScale < 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "augmentation needs shift >= 0, degrees >= 0 and scale in [0, 1), got %s, %s, %s",
-                    maxShift, maxDegrees, maxScale));
-        }
+    private Augment(double maxShift, double maxDegrees, double minZoom, double maxZoom, boolean flips,
+            double brightness, double contrast, double saturation, double greyShare) {
         this.maxShift = maxShift;
         this.maxDegrees = maxDegrees;
-        this.maxScale = maxScale;
+        this.minZoom = minZoom;
+        this.maxZoom = maxZoom;
+        this.flips = flips;
+        this.brightness = brightness;
+        this.contrast = contrast;
+        this.saturation = saturation;
+        this.greyShare = greyShare;
     }
 
     /**
@@ -30,12 +41,57 @@ public final class Augment {
      * to {@code maxDegrees} either way, and a zoom of up to ±{@code maxScale} (0.1 = 10%).
      */
     public static Augment affine(double maxShift, double maxDegrees, double maxScale) {
-        return new Augment(maxShift, maxDegrees, maxScale);
+        if (!(maxShift >= 0) || !(maxDegrees >= 0) || !(maxScale >= 0 && maxScale < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "augmentation needs shift >= 0, degrees >= 0 and scale in [0, 1), got %s, %s, %s",
+                    maxShift, maxDegrees, maxScale));
+        }
+        return new Augment(maxShift, maxDegrees, 1 - maxScale, 1 + maxScale, false, 0, 0, 0, 0);
     }
 
     /** Random shifts of up to {@code maxShift} pixels on each axis. */
     public static Augment shift(double maxShift) {
-        return new Augment(maxShift, 0, 0);
+        return affine(maxShift, 0, 0);
+    }
+
+    /**
+     * The same, zooming by a factor drawn uniformly from [{@code min}, {@code max}] instead: above 1
+     * shows a part of the image enlarged (a random crop, moved by the shift), below 1 the whole image
+     * smaller on black.
+     */
+    public Augment withZoom(double min, double max) {
+        if (!(min > 0 && min <= max && Double.isFinite(max))) {
+            throw new IllegalArgumentException("the zoom range must satisfy 0 < min <= max, got " + min + " to " + max);
+        }
+        return new Augment(maxShift, maxDegrees, min, max, flips, brightness, contrast, saturation, greyShare);
+    }
+
+    /** The same, mirrored left to right half of the time (for pictures whose mirror image is as likely). */
+    public Augment withFlips() {
+        return new Augment(maxShift, maxDegrees, minZoom, maxZoom, true, brightness, contrast, saturation, greyShare);
+    }
+
+    /**
+     * The same, with each image's brightness, contrast and saturation multiplied by factors drawn
+     * from 1 ± the given amounts (0.3 = up to 30% either way); pixels stay in [0, 1]. For
+     * three-channel images.
+     */
+    public Augment withColourJitter(double brightness, double contrast, double saturation) {
+        for (double amount : new double[] {brightness, contrast, saturation}) {
+            if (!(amount >= 0 && amount < 1)) {
+                throw new IllegalArgumentException("colour jitter amounts must be in [0, 1), got " + brightness + ", "
+                        + contrast + ", " + saturation);
+            }
+        }
+        return new Augment(maxShift, maxDegrees, minZoom, maxZoom, flips, brightness, contrast, saturation, greyShare);
+    }
+
+    /** The same, turning the share {@code share} of images grey (the mean of the three channels). */
+    public Augment withGreyscale(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("the share of images turned grey must be in [0, 1], got " + share);
+        }
+        return new Augment(maxShift, maxDegrees, minZoom, maxZoom, flips, brightness, contrast, saturation, share);
     }
 
     /**
@@ -62,17 +118,19 @@ public final class Augment {
         double cx = (w - 1) / 2.0;
         for (int s = 0; s < features.length / perSample; s++) {
             double angle = Math.toRadians((2 * random.nextDouble() - 1) * maxDegrees);
-            double scale = 1 + (2 * random.nextDouble() - 1) * maxScale;
+            double scale = minZoom + random.nextDouble() * (maxZoom - minZoom);
             double dx = (2 * random.nextDouble() - 1) * maxShift;
             double dy = (2 * random.nextDouble() - 1) * maxShift;
             // inverse map: output pixel -> source position
             double cos = Math.cos(angle) / scale;
             double sin = Math.sin(angle) / scale;
+            // the extra draws come after the warp's, so a warp-only augmentation draws as it always has
+            double mirror = flips && random.nextBoolean() ? -1 : 1;
             for (int c = 0; c < channels; c++) {
                 int base = s * perSample + c * plane;
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
-                        double u = x - cx - dx;
+                        double u = mirror * (x - cx) - dx;
                         double v = y - cy - dy;
                         double sx = cos * u + sin * v + cx;
                         double sy = -sin * u + cos * v + cy;
@@ -80,8 +138,46 @@ public final class Augment {
                     }
                 }
             }
+            if (changesColour()) {
+                if (channels != 3) {
+                    throw new IllegalArgumentException("colour jitter and greyscale need 3-channel images, got "
+                            + channels + " channel(s) of shape " + sampleShape);
+                }
+                recolour(out, s * perSample, plane, random);
+            }
         }
         return out;
+    }
+
+    private boolean changesColour() {
+        return brightness > 0 || contrast > 0 || saturation > 0 || greyShare > 0;
+    }
+
+    // brightness scales every pixel, contrast moves pixels from the image's mean grey, saturation
+    // from each pixel's own grey; grey replaces the colour by that grey
+    private void recolour(float[] image, int base, int plane, Random random) {
+        double b = 1 + (2 * random.nextDouble() - 1) * brightness;
+        double c = 1 + (2 * random.nextDouble() - 1) * contrast;
+        double s = random.nextDouble() < greyShare ? 0 : 1 + (2 * random.nextDouble() - 1) * saturation;
+        double mean = 0;
+        for (int i = 0; i < plane; i++) {
+            mean += grey(image, base, plane, i);
+        }
+        mean /= plane;
+        for (int i = 0; i < plane; i++) {
+            double g = grey(image, base, plane, i);
+            for (int ch = 0; ch < 3; ch++) {
+                int at = base + ch * plane + i;
+                double v = g + s * (image[at] - g);
+                v = mean + c * (v - mean);
+                image[at] = (float) Math.min(1, Math.max(0, b * v));
+            }
+        }
+    }
+
+    // ITU-R 601 luma, the grey torchvision's transforms use
+    private static double grey(float[] image, int base, int plane, int i) {
+        return 0.299 * image[base + i] + 0.587 * image[base + plane + i] + 0.114 * image[base + 2 * plane + i];
     }
 
     private static float bilinear(float[] src, int base, int w, int h, double x, double y) {
@@ -99,6 +195,18 @@ public final class Augment {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "affine (shift %.3g px, rotate %.3g°, scale %.3g)", maxShift, maxDegrees, maxScale);
+        String out = String.format(Locale.ROOT, "affine (shift %.3g px, rotate %.3g°, zoom %.3g to %.3g)", maxShift,
+                maxDegrees, minZoom, maxZoom);
+        if (flips) {
+            out += ", mirrored half the time";
+        }
+        if (brightness > 0 || contrast > 0 || saturation > 0) {
+            out += String.format(Locale.ROOT, ", colour jitter (brightness ±%.3g, contrast ±%.3g, saturation ±%.3g)",
+                    brightness, contrast, saturation);
+        }
+        if (greyShare > 0) {
+            out += String.format(Locale.ROOT, ", %.3g grey", greyShare);
+        }
+        return out;
     }
 }

@@ -31,7 +31,11 @@
  * group's detection rate with a 95% Wilson interval ({@link introdl.train.Proportion}), the
  * worst-group gap and the false-positive rate on non-faces, and draws them side by side for two
  * models. {@link introdl.faces.TestFaces} is the course's final test: its 20 photographs, 5 per
- * group, scored by every model (mean face probability per group, faces detected). The lab program
+ * group, scored by every model (mean face probability per group, faces detected);
+ * {@link introdl.faces.OlivettiFaces} is a second set of photographs from elsewhere (400 grey
+ * faces), which shows whether a detector finds faces it was not tuned to. Photographs are trained
+ * with {@link introdl.faces.FaceSplits#PHOTO_AUGMENTATION} (crops, turns, mirror images, colour,
+ * grey): without it a detector learns UTKFace's look and misses faces from elsewhere. The lab program
  * is {@code labs/FacesLab.java} ({@code ./introdl faces}); the notebook is
  * {@code notebooks/07-lab2-faces-and-debiasing.ipynb}.
  */
