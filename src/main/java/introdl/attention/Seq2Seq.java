@@ -10,9 +10,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
-import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import introdl.nn.TokenEmbedding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +43,7 @@ public final class Seq2Seq extends AbstractBlock {
     private final int embedding;
     private final int hidden;
     private final boolean attention;
-    private final IdEmbedding embed;
+    private final TokenEmbedding embed;
     private final LSTM encoder;
     private final LSTM decoder;
     private final Linear query;
@@ -55,8 +55,7 @@ public final class Seq2Seq extends AbstractBlock {
         this.hidden = b.hidden;
         this.attention = b.attention;
         // one embedding for both sides: encoder and decoder read the same tokens
-        embed = addChildBlock("embedding", new IdEmbedding.Builder().setDictionarySize(vocabularySize())
-                .setEmbeddingSize(embedding).build());
+        embed = addChildBlock("embedding", new TokenEmbedding(vocabularySize(), embedding));
         encoder = addChildBlock("encoder", lstm(hidden));
         decoder = addChildBlock("decoder", lstm(hidden));
         // Luong's "general" score: a learnt map of the decoder state is the query, so the model can

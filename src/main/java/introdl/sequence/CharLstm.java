@@ -8,12 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
-import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import introdl.nn.TokenEmbedding;
 
 /**
- * The Lab 1 model: a character's index → a learnt embedding (DJL {@code IdEmbedding}) → an LSTM
+ * The Lab 1 model: a character's index → a learnt embedding ({@link TokenEmbedding}) → an LSTM
  * → a score for every character of the vocabulary: which comes next. Input (batch, time) of
  * character indices; output (batch, time, vocabulary). Given the LSTM's state (h, c) as second
  * and third inputs, it continues from there and returns the new state too, which is how text is
@@ -25,7 +25,7 @@ public final class CharLstm extends AbstractBlock {
     private final int hidden;
     private final int layers;
     private final float dropout;
-    private final IdEmbedding embed;
+    private final TokenEmbedding embed;
     private final LSTM lstm;
     private final Linear output;
 
@@ -56,8 +56,7 @@ public final class CharLstm extends AbstractBlock {
         this.hidden = hidden;
         this.layers = layers;
         this.dropout = (float) dropout;
-        embed = addChildBlock("embedding", new IdEmbedding.Builder().setDictionarySize(vocabulary)
-                .setEmbeddingSize(embedding).build());
+        embed = addChildBlock("embedding", new TokenEmbedding(vocabulary, embedding));
         lstm = addChildBlock("lstm", LSTM.builder().setStateSize(hidden).setNumLayers(layers)
                 .optDropRate(this.dropout).optBatchFirst(true).optReturnState(true).build());
         output = addChildBlock("output", Linear.builder().setUnits(vocabulary).build());

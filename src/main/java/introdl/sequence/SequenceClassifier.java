@@ -9,9 +9,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
-import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import introdl.nn.TokenEmbedding;
 
 /**
  * Many-to-one: a sequence of character indices → embedding → LSTM → its state after the last
@@ -21,7 +21,7 @@ public final class SequenceClassifier extends AbstractBlock {
     private final int embedding;
     private final int hidden;
     private final int classes;
-    private final IdEmbedding embed;
+    private final TokenEmbedding embed;
     private final LSTM lstm;
     private final Linear output;
 
@@ -33,8 +33,7 @@ public final class SequenceClassifier extends AbstractBlock {
         this.embedding = embedding;
         this.hidden = hidden;
         this.classes = classes;
-        embed = addChildBlock("embedding", new IdEmbedding.Builder().setDictionarySize(vocabulary)
-                .setEmbeddingSize(embedding).build());
+        embed = addChildBlock("embedding", new TokenEmbedding(vocabulary, embedding));
         lstm = addChildBlock("lstm", LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).build());
         output = addChildBlock("output", Linear.builder().setUnits(classes).build());
     }
