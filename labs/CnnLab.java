@@ -59,6 +59,21 @@ public final class CnnLab extends Lab {
         requirePositive("--epochs", epochs);
         training.validate(batchNorm);
         cnn(new ai.djl.ndarray.types.Shape(1, 28, 28), 10);
+        // read now, not after training: a missing or broken picture would otherwise cost the whole run
+        for (Path file : classify == null ? List.<Path>of() : classify) {
+            requireImage("--classify", file);
+        }
+        if (filterImage != null) {
+            requireImage("--apply-filters", filterImage);
+        }
+    }
+
+    private static void requireImage(String option, Path file) {
+        try {
+            Images.read(file);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
     private Cnn cnn(ai.djl.ndarray.types.Shape input, int classes) {

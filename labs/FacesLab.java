@@ -112,6 +112,14 @@ public final class FacesLab extends Lab {
         if (!List.of("embedded", "utkface", "course").contains(dataset)) {
             throw new IllegalArgumentException("--dataset must be embedded, utkface or course, got '" + dataset + "'");
         }
+        if (h5 != null && !dataset.equals("course")) {
+            throw new IllegalArgumentException("--h5 is the course's face set, read only with --dataset course (this "
+                    + "run would train on " + dataset + " and ignore it); add --dataset course");
+        }
+        if (h5 != null && !java.nio.file.Files.isRegularFile(h5)) {
+            throw new IllegalArgumentException("--h5: there is no file " + h5.toAbsolutePath()
+                    + "; give the path of the course's " + CourseFaces.FILE);
+        }
         if (!(smoothing > 0) || Double.isInfinite(smoothing)) {
             throw new IllegalArgumentException("--smoothing must be above 0, got " + smoothing);
         }

@@ -96,7 +96,8 @@ class FacesLabTest {
         for (String[] args : new String[][] {{"--latent", "0"}, {"--kl-weight", "-1"}, {"--dataset", "celeba"},
                 {"--seeds", "0"}, {"--smoothing", "0"}, {"--bins", "0"}, {"--limit", "0"},
                 {"--learning-rate", "0"}, {"--epochs", "0"},
-                {"--classify", runs.resolve("no-such-photo.jpg").toString()}, {"--classify", notAnImage()}}) {
+                {"--classify", runs.resolve("no-such-photo.jpg").toString()}, {"--classify", notAnImage()},
+                {"--h5", notAnImage()}, {"--h5", runs.resolve("nowhere/train_face.h5").toString(), "--dataset", "course"}}) {
             List<String> all = new java.util.ArrayList<>(List.of("faces", "--runs", runs.toString()));
             all.addAll(List.of(args));
             LabsTest.Result r = LabsTest.launch(all.toArray(String[]::new));
@@ -108,11 +109,23 @@ class FacesLabTest {
     }
 
     @Test
-    void aMissingCourseFileSaysWhereToGetIt() {
-        LabsTest.Result r = LabsTest.launch("faces", "--quick", "--dataset", "course", "--h5",
-                runs.resolve("nowhere/train_face.h5").toString(), "--runs", runs.toString());
+    void aMissingCourseFileSaysWhereToGetIt() throws Exception {
+        Path emptyData = Files.createDirectories(runs.resolve("empty-data"));
+        String before = System.getProperty(introdl.data.DataDirectory.PROPERTY);
+        LabsTest.Result r;
+        try {
+            r = LabsTest.launch("faces", "--quick", "--dataset", "course", "--data", emptyData.toString(), "--runs",
+                    runs.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(introdl.data.DataDirectory.PROPERTY);
+            } else {
+                System.setProperty(introdl.data.DataDirectory.PROPERTY, before);
+            }
+        }
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("train_face.h5"), r.err());
         assertFalse(r.err().contains("at introdl"), "a message, not a stack trace: " + r.err());
     }
+
 }

@@ -164,10 +164,15 @@ class LabsTest {
             assertTrue(Files.isRegularFile(run.resolve(file)), "run folder has " + file);
         }
         assertTrue(Files.readString(run.resolve("index.html")).contains("classic-filters-your-image.png"));
-        Result missing = launch("cnn", "--quick", "--runs", images.resolve("runs").toString(), "--classify",
-                images.resolve("none.png").toString());
-        assertEquals(1, missing.exitCode());
-        assertTrue(missing.err().contains("none.png"), missing.err());
+        Path notAnImage = Files.writeString(images.resolve("notes.png"), "not a picture");
+        for (String[] bad : new String[][] {{"--classify", images.resolve("none.png").toString()},
+                {"--apply-filters", notAnImage.toString()}}) {
+            Result r2 = launch("cnn", "--quick", "--runs", images.resolve("runs").toString(), bad[0], bad[1]);
+            assertEquals(2, r2.exitCode(), "a bad picture is a usage error before training: " + r2.err());
+            assertTrue(r2.err().contains(bad[0]) && r2.err().contains(Path.of(bad[1]).getFileName().toString()),
+                    r2.err());
+        }
+        assertTrue(!Files.exists(images.resolve("runs")), "no run folder, no training");
     }
 
     @Test
@@ -191,6 +196,39 @@ class LabsTest {
         assertTrue(mixed.err().contains("--epochs"), mixed.err());
         Result finished = launch("mlp", "--resume", "--quiet", "--runs", runs.toString());
         assertEquals(0, finished.exitCode(), "resuming a finished run just rewrites its report: " + finished.err());
+    }
+
+    @Test
+    void resumeContinuesTheLatestRunOrSaysWhyNotAndMayLowerTheRate() throws Exception {
+        assertEquals(0, launch("mlp", "--quick", "--quiet", "--runs", runs.toString()).exitCode());
+        Path finished = onlyRun(runs, "mlp");
+        Path leftover = Files.writeString(finished.resolve(".checkpoint.zip123456.tmp"), "half a checkpoint");
+
+        Result lowered = launch("mlp", "--resume", "--lr", "1e-3", "--runs", runs.toString());
+        assertEquals(0, lowered.exitCode(), lowered.err());
+        assertTrue(lowered.out().contains("with --lr 1e-3"), lowered.out());
+        Map<?, ?> config = new Gson().fromJson(Files.readString(finished.resolve("config.json")), Map.class);
+        assertTrue(config.get("args").toString().contains("--lr, 1e-3") && config.containsKey("resumed with"),
+                config.toString());
+        assertTrue(!Files.exists(leftover), "the temporary file of an interrupted write is removed on resume");
+        Result other = launch("mlp", "--resume", "--lr", "1e-3", "--epochs", "5", "--runs", runs.toString());
+        assertEquals(2, other.exitCode());
+        assertTrue(other.err().contains("--epochs") && other.err().contains("--lr"), other.err());
+
+        // a run killed before it saved its settings (an older introdl left such folders)
+        Path killed = Files.createDirectory(runs.resolve("mlp").resolve("2999-01-01_00-00-00"));
+        Result refused = launch("mlp", "--resume", "--runs", runs.toString());
+        assertEquals(2, refused.exitCode(), "the latest run cannot be resumed, and no older one is: " + refused.out());
+        assertTrue(refused.err().contains(killed.toString()) && refused.err().contains("--resume " + finished),
+                refused.err());
+    }
+
+    @Test
+    void aLossThatExplodesWithoutNaNIsWarnedOfInTheTerminalAndTheReport() throws Exception {
+        Result r = launch("mlp", "--quick", "--quiet", "--lr", "1e6", "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning") && r.err().contains("exploded"), r.err());
+        assertTrue(Files.readString(onlyRun(runs, "mlp").resolve("index.html")).contains("class=\"warning\""));
     }
 
     @Test

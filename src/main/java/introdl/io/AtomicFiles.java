@@ -28,6 +28,8 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final String TMP = ".tmp";
+
     private AtomicFiles() {}
 
     /** Writes {@code file} atomically (parent folders are created) and returns it. */
@@ -36,7 +38,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), TMP);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.writeTo(out);
             }
@@ -61,6 +63,34 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Deletes the temporary files that writes into {@code dir} (and the folders below it) left when
+     * their process was killed before the rename; returns how many. Call it only on a folder no
+     * other process is writing into, such as a run folder being resumed.
+     */
+    public static int removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, 4)) {
+            int removed = 0;
+            for (Path file : files.filter(AtomicFiles::isLeftover).toList()) {
+                if (Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A temporary file of {@link #write}: hidden, named after its target, ending {@code .tmp}. */
+    private static boolean isLeftover(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(TMP) && Files.isRegularFile(file);
     }
 
     /**

@@ -68,7 +68,7 @@ public final class FacesReport {
         this.secondSet = secondSet;
         this.drawn = data.equals("embedded");
         this.yours = yours;
-        this.html = HtmlReport.titled("Lab 2: face detection, its bias, and a debiasing VAE (" + data + ")");
+        this.html = run.report("Lab 2: face detection, its bias, and a debiasing VAE (" + data + ")");
         table.put("training set", experiment.train().toString());
         table.put("held-out test set", experiment.test().toString());
         table.put("mix", experiment.mix());

@@ -52,7 +52,7 @@ public final class GenerativeReport {
         this.test = test;
         this.shape = test.sampleShape();
         this.showcase = Pictures.spread(test, 12);
-        this.html = HtmlReport.titled("Lecture 4: autoencoders and VAEs on " + dataset);
+        this.html = run.report("Lecture 4: autoencoders and VAEs on " + dataset);
         table.put("models", architecture.toString());
         table.put("data", train.size() + " training images (labels unused), " + test.size() + " held out");
         meanImageError = LatentSweep.meanImageError(train, test);

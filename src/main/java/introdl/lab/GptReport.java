@@ -61,7 +61,7 @@ public final class GptReport {
                 tokensSeen / trainSeconds));
         table.put("samples", String.format(Locale.ROOT, "%d of %d tokens, %s, in %.1f s", samples, length, sampling,
                 seconds));
-        HtmlReport report = HtmlReport.titled("A GPT pretrained on " + corpus.name()).table(table)
+        HtmlReport report = run.report("A GPT pretrained on " + corpus.name()).table(table)
                 .image("loss.png", "Training and validation loss (nats per token)")
                 .heading("What it writes").paragraph("Prompt: " + prompt);
         texts.forEach(report::preformatted);

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import introdl.data.DataDirectory;
 import introdl.data.DataUnavailableException;
 import introdl.data.InvalidDataException;
+import introdl.io.AtomicFiles;
 import introdl.report.HtmlReport;
 import introdl.report.RunFolder;
 import introdl.train.Devices;
@@ -59,6 +60,15 @@ public abstract class Lab implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The options a resume may change: the learning rate, so that a run that diverged continues
+     * from its last good checkpoint with a smaller one instead of replaying the divergence.
+     */
+    static final List<String> CHANGEABLE_ON_RESUME = List.of("--lr", "--learning-rate");
+
+    /** Whether this resumed run was given a new learning rate (its checkpoint's optimiser settings differ). */
+    boolean rateChanged;
+
     /** The lab's work: train, evaluate, and write its outputs into the run folder. */
     protected abstract void run(LabRun run) throws Exception;
 
@@ -84,8 +94,8 @@ public abstract class Lab implements Callable<Integer> {
             return resumeRun();
         }
         checkOptions();
-        RunFolder folder = RunFolder.create(runsDir, spec.name());
-        folder.writeConfig(config(labArgs()));
+        // the settings are gathered first (starting the engine takes seconds), so the folder is made with them
+        RunFolder folder = RunFolder.create(runsDir, spec.name(), config(labArgs()));
         return execute(folder);
     }
 
@@ -106,35 +116,107 @@ public abstract class Lab implements Callable<Integer> {
 
     private int resumeRun() throws Exception {
         List<String> extra = new ArrayList<>();
+        List<String> newRate = new ArrayList<>();
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-            if (!List.of("--resume", "--runs", "--quiet", "--data").contains(option.longestName())) {
+            if (CHANGEABLE_ON_RESUME.contains(option.longestName())) {
+                newRate.add(option.longestName());
+                newRate.add(option.stringValues().get(option.stringValues().size() - 1));
+            } else if (!List.of("--resume", "--runs", "--quiet", "--data").contains(option.longestName())) {
                 extra.add(option.longestName());
             }
         }
         if (!extra.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--resume continues a run with the settings it was "
-                    + "started with; leave out " + String.join(", ", extra));
+                    + "started with; leave out " + String.join(", ", extra) + (hasRateOption()
+                            ? " (only the learning rate, " + rateOption() + ", may change)" : ""));
         }
-        RunFolder folder = resume.isEmpty()
-                ? RunFolder.latest(runsDir, spec.name()).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "there is no run of '" + spec.name() + "' in " + runsDir + " to resume"))
-                : openForResume(Path.of(resume));
-        if (!Files.exists(folder.file(LabRun.CHECKPOINT))) {
+        RunFolder folder = resume.isEmpty() ? latestRun() : openForResume(Path.of(resume));
+        if (!Files.exists(folder.file(LabRun.CHECKPOINT)) && !hasStageCheckpoints(folder)) {
             say("No checkpoint in %s yet (the run stopped before its first epoch ended): starting it again there.",
                     folder);
         }
+        Map<String, Object> config = folder.readConfig();
         @SuppressWarnings("unchecked")
-        List<String> args = (List<String>) folder.readConfig().getOrDefault("args", List.of());
+        List<String> args = withOptions((List<String>) config.getOrDefault("args", List.of()), newRate);
         Lab original = getClass().getDeclaredConstructor().newInstance();
-        Converters.commandLine(original).parseArgs(args.toArray(String[]::new));
+        try {
+            Converters.commandLine(original).parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         original.spec = spec;
         original.quiet = quiet;
         if (dataDir != null) {
             original.dataDir = dataDir;
         }
         original.checkOptions();
-        original.say("Resuming %s", folder);
+        AtomicFiles.removeLeftovers(folder.dir());
+        if (!newRate.isEmpty()) {
+            config.put("args", args);
+            config.put("resumed with", String.join(" ", newRate) + " at " + OffsetDateTime.now());
+            folder.writeConfig(config);
+            original.rateChanged = true;
+            original.say("Resuming %s with %s", folder, String.join(" ", newRate));
+        } else {
+            original.say("Resuming %s", folder);
+        }
         return original.execute(folder);
+    }
+
+    /**
+     * The run the user means by "the latest": the newest folder, even one without its settings
+     * (a run killed before it wrote them, by an older introdl), which is then refused by name
+     * rather than passed over for an older run.
+     */
+    private RunFolder latestRun() {
+        Path newest = RunFolder.newest(runsDir, spec.name()).orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "there is no run of '" + spec.name() + "' in " + runsDir + " to resume"));
+        if (!Files.isRegularFile(newest.resolve(RunFolder.CONFIG))) {
+            String older = RunFolder.latest(runsDir, spec.name()).map(r -> "; to resume the run before it, name it: "
+                    + "--resume " + r.dir()).orElse("");
+            throw new ParameterException(spec.commandLine(), "the latest run of '" + spec.name() + "', " + newest
+                    + ", was stopped before it saved its settings (it has no " + RunFolder.CONFIG + "), so it cannot "
+                    + "be resumed: start it again with its options, or delete the folder" + older);
+        }
+        return RunFolder.open(newest);
+    }
+
+    private static boolean hasStageCheckpoints(RunFolder folder) {
+        try (var files = Files.list(folder.dir())) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("checkpoint-.+\\.zip"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code args} with each option in {@code replacements} (name, value, name, value ...) given the new value. */
+    static List<String> withOptions(List<String> args, List<String> replacements) {
+        List<String> result = new ArrayList<>(args);
+        for (int r = 0; r < replacements.size(); r += 2) {
+            String name = replacements.get(r);
+            for (int i = 0; i < result.size(); i++) {
+                if (result.get(i).equals(name) && i + 1 < result.size()) {
+                    result.remove(i + 1);
+                    result.remove(i--);
+                } else if (result.get(i).startsWith(name + "=")) {
+                    result.remove(i--);
+                }
+            }
+            result.add(name);
+            result.add(replacements.get(r + 1));
+        }
+        return result;
+    }
+
+    /** Whether this lab has a learning-rate option that a resume may change. */
+    private boolean hasRateOption() {
+        return rateOption() != null;
+    }
+
+    /** The name of this lab's learning-rate option, or null. */
+    private String rateOption() {
+        return spec.options().stream().map(OptionSpec::longestName).filter(CHANGEABLE_ON_RESUME::contains)
+                .findFirst().orElse(null);
     }
 
     private RunFolder openForResume(Path dir) {
@@ -155,18 +237,32 @@ public abstract class Lab implements Callable<Integer> {
             System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
         }
         try {
-            run(new LabRun(folder, seed, quick, quiet, spec.commandLine().getOut()));
+            LabRun run = new LabRun(folder, seed, quick, quiet, spec.commandLine().getOut(), rateChanged);
+            run(run);
+            PrintWriter err = spec.commandLine().getErr();
+            run.warnings().forEach(w -> err.println("introdl " + spec.name() + ": warning: " + w));
+            err.flush();
             say("Run folder: %s (open index.html)", folder);
             return 0;
         } catch (TrainingDivergedException e) {
-            return fail(folder, e.getMessage(), e.history(), "A resumed run keeps its settings, so start a new run "
-                    + "with other ones (a smaller --lr, say).");
+            return fail(folder, e.getMessage(), e.history(), divergenceAdvice(folder, e));
         } catch (DataUnavailableException | InvalidDataException | IllegalStateException | IllegalArgumentException
                 | UnsupportedOperationException e) {
             // what a student can fix (a missing or damaged file, a checkpoint of another run, a model that
             // does not fit the data) gets its message, not a stack trace
             return fail(folder, e.getMessage(), null, "");
         }
+    }
+
+    /** How to go on after a divergence: from the last good checkpoint with a tenth of the rate, where the lab has the option. */
+    private String divergenceAdvice(RunFolder folder, TrainingDivergedException e) {
+        String option = rateOption();
+        if (option == null || e.checkpoint() == null || !(e.learningRate() > 0)) {
+            return "Start a new run with other settings.";
+        }
+        return String.format(java.util.Locale.ROOT, "To go on from the last good checkpoint (epoch %d) with a "
+                + "tenth of the learning rate: ./introdl %s --resume %s %s %s", e.lastGoodEpoch(), spec.name(),
+                folder.dir(), option, e.learningRate() / 10);
     }
 
     private int fail(RunFolder folder, String message, History history, String advice) {

@@ -1,11 +1,14 @@
 package introdl.lab;
 
 import ai.djl.Model;
+import introdl.report.HtmlReport;
 import introdl.report.RunFolder;
 import introdl.train.Fit;
 import introdl.train.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a lab program gets when it runs: its run folder, the common options (seed, quick mode,
@@ -23,13 +26,16 @@ public final class LabRun {
     private final boolean quick;
     private final boolean quiet;
     private final PrintWriter out;
+    private final boolean newLearningRate;
+    private final List<String> warnings = new ArrayList<>();
 
-    LabRun(RunFolder folder, long seed, boolean quick, boolean quiet, PrintWriter out) {
+    LabRun(RunFolder folder, long seed, boolean quick, boolean quiet, PrintWriter out, boolean newLearningRate) {
         this.folder = folder;
         this.seed = seed;
         this.quick = quick;
         this.quiet = quiet;
         this.out = out;
+        this.newLearningRate = newLearningRate;
     }
 
     public RunFolder folder() {
@@ -74,9 +80,22 @@ public final class LabRun {
 
     private Fit fit(Model model, Path checkpoint, Path history) {
         return Fit.of(model).seed(seed)
-                .checkpoint(checkpoint, true)
+                .checkpoint(checkpoint, true).newLearningRateOnResume(newLearningRate)
                 .progress(quiet ? Progress.quiet() : Progress.console())
-                .afterEpoch(h -> h.writeCsv(history));
+                .afterEpoch(h -> {
+                    h.writeCsv(history);
+                    h.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+                });
+    }
+
+    /** What training warned of in this run so far (a loss that exploded), for the report and the terminal. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The run's report, headed by what training warned of, so a run that went wrong says so where it is read. */
+    public HtmlReport report(String title) {
+        return HtmlReport.titled(title).warnings(this::warnings);
     }
 
     /** Prints a line for the student (unless quiet). */

@@ -54,7 +54,7 @@ public final class LlmReport {
         rows.add(row(base, "0"));
         tuned.forEach(t -> rows.add(row(t.evaluation(),
                 String.format(Locale.ROOT, "%.2f%%", 100.0 * t.trainable() / t.parameters()))));
-        HtmlReport report = HtmlReport.titled("Lab 3: fine-tuning a language model into Yoda's voice").table(setup)
+        HtmlReport report = run.report("Lab 3: fine-tuning a language model into Yoda's voice").table(setup)
                 .heading("Evaluation (lower loss is better)")
                 .table(List.of("model", "trained", "held-out Yoda loss", "competition (per token)",
                         "competition (per character)", "Shakespeare loss", "judged Yoda"), rows)

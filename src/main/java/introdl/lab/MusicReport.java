@@ -90,7 +90,7 @@ public final class MusicReport {
         results.put(written.other() + " sampling, same seeds", written.otherVerdict().toString());
         results.put("training time", String.format(Locale.ROOT, "%.1f s",
                 history.totalSeconds()));
-        HtmlReport report = HtmlReport.titled("Lab 1: an LSTM writes folk tunes").table(results)
+        HtmlReport report = run.report("Lab 1: an LSTM writes folk tunes").table(results)
                 .image("loss.png", "Loss per epoch (nats per character)");
         if (sweep != null) {
             sweep.chart().save(run.file("sweep.png"));

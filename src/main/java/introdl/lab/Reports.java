@@ -79,7 +79,7 @@ public final class Reports {
         for (int c = 0; c < result.perClassAccuracy().length; c++) {
             perClass.add(List.of(test.classNames().get(c), percent(result.perClassAccuracy()[c])));
         }
-        HtmlReport report = HtmlReport.titled(title).table(results)
+        HtmlReport report = run.report(title).table(results)
                 .image("loss.png", "Loss per epoch");
         if (history.has(History.ACCURACY)) {
             report.image("accuracy.png", "Accuracy per epoch");

@@ -4,6 +4,7 @@ import introdl.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code index.html} of a run folder: a title, short texts, tables, images and audio,
@@ -12,6 +13,7 @@ import java.util.Map;
 public final class HtmlReport {
     private final StringBuilder body = new StringBuilder();
     private final String title;
+    private Supplier<List<String>> warnings = List::of;
 
     private HtmlReport(String title) {
         this.title = title;
@@ -20,6 +22,15 @@ public final class HtmlReport {
     /** A new report with a title. */
     public static HtmlReport titled(String title) {
         return new HtmlReport(title);
+    }
+
+    /**
+     * Shows the warnings {@code source} gives when the page is written, under the title, so a
+     * report made before training still says what training warned of.
+     */
+    public HtmlReport warnings(Supplier<List<String>> source) {
+        this.warnings = source;
+        return this;
     }
 
     /** A section heading. */
@@ -103,7 +114,16 @@ public final class HtmlReport {
                 + "text-align:left;font-variant-numeric:tabular-nums}th{background:#f4f4f4}\n"
                 + "figure{display:inline-block;margin:.5em 1em 1em 0}img{max-width:100%}figcaption{color:#555}\n"
                 + "pre{background:#f7f7f7;padding:.8em;overflow:auto}\n"
-                + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
+                + ".warning{background:#fff3cd;border-left:4px solid #e0a800;padding:.5em .8em}\n"
+                + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + warningParagraphs() + body
+                + "</body>\n</html>\n";
+    }
+
+    private String warningParagraphs() {
+        StringBuilder html = new StringBuilder();
+        warnings.get().forEach(w -> html.append("<p class=\"warning\"><strong>Warning:</strong> ").append(escape(w))
+                .append("</p>\n"));
+        return html.toString();
     }
 
     /** Writes the page (atomically). */

@@ -41,6 +41,12 @@ final class Checkpoint {
         boolean stoppedEarly;
         /** What must match for a resume to be valid: seed, batch size, data size, optimiser, model. */
         String fingerprint;
+        /** The fingerprint with any learning rate: what a resume with a new rate must match. */
+        String settings;
+        /** The mean loss of the very first batch, before any update: the yardstick of an explosion. */
+        double firstLoss = Double.NaN;
+        /** What the run warned of (a loss that exploded). */
+        List<String> warnings = new ArrayList<>();
         /** Every epoch's figures at full precision (history.csv rounds them). */
         List<Map<String, Double>> epochs = new ArrayList<>();
     }

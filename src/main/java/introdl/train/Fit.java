@@ -51,6 +51,8 @@ import java.util.function.Consumer;
 public final class Fit {
     // independent random streams, each a function of (seed, epoch) only, for exact resume
     private static final long ENGINE_STREAM = 1;
+    /** How many times its first batch's loss an epoch's loss must reach to count as exploded. */
+    static final double EXPLODED = 100;
     private static final long SHUFFLE_STREAM = 2;
     private static final long AUGMENT_STREAM = 3;
 
@@ -69,6 +71,7 @@ public final class Fit {
     private double clipValue = -1;
     private Path checkpoint;
     private boolean resume;
+    private boolean newRate;
     private Progress progress = Progress.console();
     private Device[] devices;
     private int threads;
@@ -185,6 +188,16 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Lets a resumed run continue a checkpoint written with another learning rate (the same
+     * optimiser otherwise): after a divergence, the run goes on from its last good epoch with a
+     * smaller rate instead of replaying the divergence. Every other setting must still match.
+     */
+    public Fit newLearningRateOnResume(boolean allowed) {
+        this.newRate = allowed;
+        return this;
+    }
+
     /** Where progress is reported (default: {@link Progress#console()}). */
     public Fit progress(Progress newProgress) {
         this.progress = newProgress;
@@ -285,7 +298,8 @@ public final class Fit {
             if (!devs[0].isGpu()) {
                 Threads.set(threads > 0 ? threads : Threads.forModel(model.getBlock(), batchSize));
             }
-            Run run = new Run(trainer, djlOptimizer, rate, tracked, steps, fingerprint(train, objective));
+            Run run = new Run(trainer, djlOptimizer, rate, tracked, steps, fingerprint(train, objective),
+                    settings(train, objective));
             return run.train(train);
         } finally {
             progress.close();
@@ -308,19 +322,22 @@ public final class Fit {
         private final List<Metric> tracked;
         private final int steps;
         private final String fingerprint;
+        private final String settings;
         private Checkpoint.State state = new Checkpoint.State();
         private History history = new History();
         private byte[] bestWeights;
 
         Run(Trainer trainer, Optimizer djlOptimizer, Tracker rate, List<Metric> tracked, int steps,
-                String fingerprint) {
+                String fingerprint, String settings) {
             this.trainer = trainer;
             this.djlOptimizer = djlOptimizer;
             this.rate = rate;
             this.tracked = tracked;
             this.steps = steps;
             this.fingerprint = fingerprint;
+            this.settings = settings;
             state.fingerprint = fingerprint;
+            state.settings = settings;
         }
 
         History train(Examples train) {
@@ -386,6 +403,9 @@ public final class Fit {
                         Batch batch = new Batch(batchManager, xb, yb, (int) (to - from),
                                 Batchifier.STACK, Batchifier.STACK, b, steps);
                         double[] sums = step(batch);
+                        if (Double.isNaN(state.firstLoss)) {
+                            state.firstLoss = sums[0] / (to - from);
+                        }
                         lossSum += sums[0];
                         for (int m = 0; m < metricSums.length; m++) {
                             metricSums[m] += sums[m + 1];
@@ -465,6 +485,7 @@ public final class Fit {
 
         private void endEpoch(int epoch, Map<String, Double> values) {
             state.epoch = epoch;
+            warnIfExploded(epoch, values.get(History.LOSS));
             double monitored = values.getOrDefault(History.VAL_LOSS, values.get(History.LOSS));
             if (patience > 0) {
                 if (monitored < state.bestValue - minDelta) {
@@ -492,8 +513,26 @@ public final class Fit {
             }
         }
 
+        /**
+         * A loss that grows by orders of magnitude has diverged even while it stays finite (the
+         * weights shoot off, the accuracy falls to chance): said once, kept in the history.
+         */
+        private void warnIfExploded(int epoch, double loss) {
+            if (!state.warnings.isEmpty() || !(state.firstLoss > 0) || !(loss > EXPLODED * state.firstLoss)) {
+                return;
+            }
+            String warning = String.format(Locale.ROOT, "the training loss exploded: %.3g in epoch %d against %.3g "
+                    + "on the first batch, more than %.0f times as much, so training has diverged although no "
+                    + "number became NaN and its results mean little. Try a smaller learning rate (now %s), "
+                    + "gradient clipping or batch norm.", loss, epoch, state.firstLoss, EXPLODED, optimizer);
+            state.warnings.add(warning);
+            history.warn(warning);
+            progress.warning(warning);
+        }
+
         private void restore(Checkpoint saved) {
-            if (!fingerprint.equals(saved.state.fingerprint)) {
+            boolean sameButTheRate = newRate && settings.equals(saved.state.settings);
+            if (!fingerprint.equals(saved.state.fingerprint) && !sameButTheRate) {
                 throw new IllegalStateException("checkpoint " + checkpoint + " was written by a different run ("
                         + saved.state.fingerprint + "); this run is " + fingerprint
                         + ". Resume with the same settings, or start a new run.");
@@ -502,7 +541,10 @@ public final class Fit {
             OptimizerState.restore(djlOptimizer, saved.optimizer, model.getBlock(), trainer.getManager(),
                     trainer.getDevices()[0]);
             state = saved.state;
+            state.fingerprint = fingerprint;
+            state.settings = settings;
             history = saved.history;
+            state.warnings.forEach(history::warn);
             bestWeights = saved.bestWeights;
         }
 
@@ -517,7 +559,8 @@ public final class Fit {
                     "the %s loss became %s in epoch %d (%s), so training stopped.%s Try a smaller learning "
                             + "rate (now %s) or gradient clipping.",
                     where.startsWith("batch") ? "training" : where, value, epoch, where, saved, optimizer),
-                    history, checkpoint != null && Files.exists(checkpoint) ? checkpoint : null);
+                    history, checkpoint != null && Files.exists(checkpoint) ? checkpoint : null,
+                    optimizer.learningRate(), state.epoch);
         }
     }
 
@@ -567,8 +610,21 @@ public final class Fit {
         return full + (rest > 1 || full == 0 ? 1 : 0);
     }
 
+    /**
+     * Everything but the learning rate that must be the same for a checkpoint to be continued
+     * with a new rate ({@link #newLearningRateOnResume}): the fingerprint with only the
+     * optimiser's kind.
+     */
+    private String settings(Examples train, Loss objective) {
+        return fingerprint(train, objective, optimizer.learningRate(1));
+    }
+
     /** Everything that must be the same for a checkpoint to continue this run exactly. */
     private String fingerprint(Examples train, Loss objective) {
+        return fingerprint(train, objective, optimizer);
+    }
+
+    private String fingerprint(Examples train, Loss objective, Optimizers.Spec optimizer) {
         StringBuilder model = new StringBuilder(this.model.getBlock().toString());
         this.model.getBlock().getParameters().forEach(p -> model.append(p.getValue().getArray().getShape()));
         return String.format(Locale.ROOT, "seed %d, %d epochs, batch %d, %d samples%s of %s, %s, %s, clip %s/%s, "

@@ -56,6 +56,7 @@ public final class History {
     private int bestEpoch;
     private int restoredEpoch;
     private boolean stoppedEarly;
+    private final List<String> warnings = new ArrayList<>();
 
     /** Appends an epoch; epochs must come in order 1, 2, 3... */
     public void add(Epoch epoch) {
@@ -127,6 +128,17 @@ public final class History {
     /** Whether early stopping ended training before the last epoch. */
     public boolean stoppedEarly() {
         return stoppedEarly;
+    }
+
+    /** What training warned of (for example a loss that exploded without becoming NaN); empty if all went well. */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    void warn(String warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
     }
 
     void markBest(int epoch) {

@@ -22,12 +22,23 @@ public interface Progress {
     /** An epoch finished with these figures. */
     void epochFinished(History.Epoch epoch);
 
+    /** Training went wrong in a way that does not stop it (a loss that exploded): printed on standard error. */
+    default void warning(String message) {
+        System.err.println("warning: " + message);
+    }
+
     /** Training ended, normally or not: release the console. */
     default void close() {}
 
-    /** Prints nothing. */
+    /** Prints nothing, warnings included (they stay in the history). */
     static Progress quiet() {
-        return epoch -> {};
+        return new Progress() {
+            @Override
+            public void epochFinished(History.Epoch epoch) {}
+
+            @Override
+            public void warning(String message) {}
+        };
     }
 
     /** One line per epoch on {@code out}. */
@@ -73,6 +84,12 @@ public interface Progress {
         public void epochFinished(History.Epoch epoch) {
             close();
             System.out.println(History.describe(epoch));
+        }
+
+        @Override
+        public void warning(String message) {
+            close();
+            Progress.super.warning(message);
         }
 
         @Override

@@ -11,11 +11,26 @@ public class TrainingDivergedException extends RuntimeException {
 
     private final transient History history;
     private final transient Path checkpoint;
+    private final double learningRate;
+    private final int lastGoodEpoch;
 
-    TrainingDivergedException(String message, History history, Path checkpoint) {
+    TrainingDivergedException(String message, History history, Path checkpoint, double learningRate,
+            int lastGoodEpoch) {
         super(message);
         this.history = history;
         this.checkpoint = checkpoint;
+        this.learningRate = learningRate;
+        this.lastGoodEpoch = lastGoodEpoch;
+    }
+
+    /** The learning rate the run diverged with. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** The last epoch that finished with finite losses (0 if none). */
+    public int lastGoodEpoch() {
+        return lastGoodEpoch;
     }
 
     /** The epochs that finished before the loss diverged. */

@@ -37,8 +37,33 @@ class ReportAndRunFolderTest {
         assertEquals("mlp", reopened.lab());
         assertEquals(List.of("--quick"), reopened.readConfig().get("args"));
         a.writeConfig(config);
-        Path newest = a.dir().getFileName().toString().compareTo(b.dir().getFileName().toString()) > 0 ? a.dir() : b.dir();
-        assertEquals(newest, RunFolder.latest(runs, "mlp").orElseThrow().dir());
+        assertEquals(b.dir(), RunFolder.latest(runs, "mlp").orElseThrow().dir(), "the second run is the latest");
+    }
+
+    @Test
+    void aRunFolderIsNeverSeenWithoutItsConfig(@TempDir Path runs) throws Exception {
+        Path abandoned = Files.createDirectories(runs.resolve("gpt").resolve(".partial-" + Long.MAX_VALUE + "-1"));
+        RunFolder run = RunFolder.create(runs, "gpt", Map.of("lab", "gpt", "args", List.of("--quick")));
+        assertEquals(List.of("--quick"), RunFolder.open(run.dir()).readConfig().get("args"));
+        try (var entries = Files.list(runs.resolve("gpt"))) {
+            assertEquals(List.of(run.dir()), entries.toList(), "one folder, the run's: the hidden partial of a process "
+                    + "that is gone (" + abandoned.getFileName() + ") is cleared");
+        }
+    }
+
+    @Test
+    void theLatestRunIsTheNewestInTimeNotInSpelling(@TempDir Path runs) throws Exception {
+        Path lab = runs.resolve("mlp");
+        for (String name : new String[] {"2026-12-01_10-00-00", "2026-12-01_10-00-00-2", "2026-12-01_10-00-00-9",
+                "2026-12-01_10-00-00-10", "2026-11-30_23-59-59-12"}) {
+            Files.createDirectories(lab.resolve(name));
+            Files.writeString(lab.resolve(name).resolve(RunFolder.CONFIG), "{\"lab\": \"mlp\"}");
+        }
+        assertEquals(lab.resolve("2026-12-01_10-00-00-10"), RunFolder.latest(runs, "mlp").orElseThrow().dir());
+        Path unfinished = Files.createDirectories(lab.resolve("2026-12-01_10-00-01"));
+        assertEquals(unfinished, RunFolder.newest(runs, "mlp").orElseThrow(), "the newest folder, settings or not");
+        assertEquals(lab.resolve("2026-12-01_10-00-00-10"), RunFolder.latest(runs, "mlp").orElseThrow().dir(),
+                "the latest run that has its settings");
     }
 
     @Test

@@ -202,6 +202,55 @@ class FitTest {
     }
 
     @Test
+    void aLossThatExplodesWithoutBecomingNaNIsWarnedOfAndKeptInTheCheckpoint() {
+        Path checkpoint = dir.resolve("exploded.zip");
+        try (Model model = smallMlp()) {
+            // batch norm keeps every number finite while Adam at 1e6 throws the weights about
+            History h = fit(model, Optimizers.adam(1e6), checkpoint).epochs(2).run(train());
+            assertTrue(Double.isFinite(h.last().get(History.LOSS)), "no NaN: " + h.last());
+            assertEquals(1, h.warnings().size(), h.warnings().toString());
+            assertTrue(h.warnings().get(0).contains("exploded") && h.warnings().get(0).contains("learning rate"),
+                    h.warnings().get(0));
+        }
+        try (Model model = smallMlp()) {
+            History reloaded = fit(model, Optimizers.adam(1e6), checkpoint).epochs(2).run(train());
+            assertEquals(1, reloaded.warnings().size(), "the warning survives a resume");
+        }
+        try (Model model = smallMlp()) {
+            assertEquals(List.of(), trainSmall(model, 1, 2).warnings(), "a healthy run warns of nothing");
+        }
+    }
+
+    @Test
+    void aDivergedRunGoesOnFromItsLastGoodCheckpointWithASmallerRate() {
+        Path checkpoint = dir.resolve("diverged.zip");
+        try (Model model = smallMlp()) {
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> fit(model, Optimizers.adam(1e-2), checkpoint).loss(new PoisonedLoss(3 * 23 + 5)).run(train()));
+            assertEquals(3, e.lastGoodEpoch());
+            assertEquals(1e-2, e.learningRate());
+        }
+        try (Model model = smallMlp()) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> fit(model, Optimizers.adam(1e-3), checkpoint).loss(new PoisonedLoss(Integer.MAX_VALUE))
+                            .run(train()));
+            assertTrue(refused.getMessage().contains("different run"), refused.getMessage());
+        }
+        try (Model model = smallMlp()) {
+            History h = fit(model, Optimizers.adam(1e-3), checkpoint).loss(new PoisonedLoss(Integer.MAX_VALUE))
+                    .newLearningRateOnResume(true).run(train());
+            assertEquals(4, h.size(), "epochs 1-3 from the checkpoint, epoch 4 with the new rate");
+            assertTrue(h.epochs().get(2).get(History.LR) > 1e-3 * 1.5 && h.last().get(History.LR) < 1.01e-3,
+                    "learning rates " + java.util.Arrays.toString(h.series(History.LR)));
+        }
+        try (Model model = smallMlp()) {
+            assertThrows(IllegalStateException.class, () -> fit(model, Optimizers.sgd(1e-3), checkpoint)
+                    .loss(new PoisonedLoss(Integer.MAX_VALUE)).newLearningRateOnResume(true).epochs(5).run(train()),
+                    "only the rate may change: not the epochs");
+        }
+    }
+
+    @Test
     void earlyStoppingStopsOnAPlateauAndRestoresTheBestWeights() {
         Examples tiny = train().sample(150, 2);
         try (Model model = Models.create("overfit", Mlp.of(400, 10, 512, 512).build())) {
