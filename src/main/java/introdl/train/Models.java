@@ -66,7 +66,7 @@ public final class Models {
      * the previous file or the new one, never half of one (DJL alone writes in place), and never a
      * checksum that matches a half-written file: at worst a complete file without its checksum, which
      * loads unchecked. A hidden folder a crash left behind is ignored by loading and removed by the next
-     * save of that name.
+     * save of that name. (DJL's {@code model.getModelPath()} then names that removed folder: use {@code dir}.)
      *
      * @return {@code dir}
      */
