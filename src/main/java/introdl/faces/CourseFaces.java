@@ -12,6 +12,7 @@ import io.jhdf.exceptions.HdfFilterException;
 import io.jhdf.exceptions.UnsupportedHdfException;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.storage.HdfBackingStorage;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ import java.util.stream.IntStream;
  *
  * <p>It is read with jHDF, a pure-Java HDF5 reader, so nothing native is needed. The whole file is
  * over 5 GB as floats; {@link #sample} and {@link #readFirst} read only the images they keep.
+ *
+ * <p>A file cut short (an interrupted download) is refused before anything is read, as h5py refuses
+ * it: the superblock's recorded end of file and the end of each dataset's bytes must lie within it.
  */
 public final class CourseFaces {
     /** The file name the course uses. */
@@ -110,8 +114,11 @@ public final class CourseFaces {
                     + " from " + URL + "; save it there or pass the path where you saved it");
         }
         try (HdfFile hdf = new HdfFile(file)) {
+            requireNotTruncated(file, hdf);
             Dataset images = dataset(hdf, file, "images");
             Dataset labels = dataset(hdf, file, "labels");
+            requireWithinFile(file, hdf, images);
+            requireWithinFile(file, hdf, labels);
             int n = checkImages(file, images);
             float[] allLabels = readLabels(file, labels, n);
             int[] chosen = chooser == null ? IntStream.range(0, n).toArray() : chooser.choose(n);
@@ -138,6 +145,43 @@ public final class CourseFaces {
             throw new InvalidDataException(file + " cannot be read as an HDF5 file (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "); it is not HDF5, or truncated or corrupt. Download " + FILE
                     + " again from " + URL, e);
+        }
+    }
+
+    /**
+     * Refuses a file shorter than its superblock says it is, as h5py does ("truncated file: eof = ...,
+     * stored_eof = ..."): an interrupted download. jHDF alone reads such a file without a word, filling
+     * the missing bytes with repeats of the bytes that are there, and a lab would train on wrong images.
+     */
+    private static void requireNotTruncated(Path file, HdfFile hdf) {
+        HdfBackingStorage storage = hdf.getHdfBackingStorage();
+        // unlike the file's other addresses, this one is absolute (HDF5 adds the base address, the
+        // user block's size, when it writes it), so the file's length is compared with it as it is
+        long storedEnd = storage.getSuperblock().getEndOfFileAddress();
+        if (storedEnd >= 0) { // all ones, negative here, is HDF5's "undefined address": nothing recorded
+            requireLength(file, storage.size(), storedEnd, "its HDF5 superblock records its end at byte " + storedEnd);
+        }
+    }
+
+    /**
+     * Refuses a dataset whose bytes lie past the end of the file. Contiguous data (h5py's default,
+     * the course file's layout) is checked here; jHDF does not expose where chunks are stored, so
+     * chunked data relies on the superblock's end of file ({@link #requireNotTruncated}).
+     */
+    private static void requireWithinFile(Path file, HdfFile hdf, Dataset dataset) {
+        if (dataset instanceof ContiguousDataset contiguous && !dataset.isEmpty()) {
+            HdfBackingStorage storage = hdf.getHdfBackingStorage();
+            long end = storage.getSuperblock().getBaseAddressByte() + contiguous.getDataAddress()
+                    + dataset.getSizeInBytes();
+            requireLength(file, storage.size(), end, "dataset '" + dataset.getName() + "' ends at byte " + end);
+        }
+    }
+
+    private static void requireLength(Path file, long actual, long needed, String why) {
+        if (actual < needed) {
+            throw new InvalidDataException(file + " is truncated (expected at least " + needed + " bytes, found "
+                    + actual + "): " + why + ". The download or copy stopped early; download " + FILE + " again from "
+                    + URL);
         }
     }
 
