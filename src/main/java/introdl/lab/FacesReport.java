@@ -10,13 +10,13 @@ import introdl.faces.TestFaces;
 import introdl.generative.Latent;
 import introdl.generative.Outliers;
 import introdl.generative.Pictures;
+import introdl.io.AtomicFiles;
 import introdl.report.HtmlReport;
 import introdl.train.History;
 import introdl.train.Models;
 import introdl.train.Proportion;
 import introdl.viz.ImageFiles;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -75,11 +75,7 @@ public final class FacesReport {
         List<String> skipped = new ArrayList<>(experiment.train().skipped());
         if (!skipped.isEmpty()) {
             table.put("unreadable images", skipped.size() + " listed in skipped.txt and left out");
-            try {
-                Files.write(run.file("skipped.txt"), skipped);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not write " + run.file("skipped.txt"), e);
-            }
+            AtomicFiles.writeString(run.file("skipped.txt"), String.join("\n", skipped) + "\n");
         }
     }
 
