@@ -17,6 +17,7 @@ import introdl.train.Models;
 import introdl.train.Proportion;
 import introdl.viz.ImageFiles;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
