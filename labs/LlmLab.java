@@ -1,4 +1,5 @@
 import introdl.lab.Lab;
+import introdl.lab.LabException;
 import introdl.lab.LabRun;
 import introdl.lab.LlmReport;
 import introdl.language.AnswerTemplate;
@@ -141,14 +142,14 @@ public final class LlmLab extends Lab {
             List<FineTuning> tunings = tunings();
             for (FineTuning tuning : tunings) {
                 if (tuning.mode().equals("lora") && tuning.rank() > original.config().width()) {
-                    throw new IllegalArgumentException("--rank: a rank of " + tuning.rank() + " is above the model's "
+                    throw new LabException("--rank: a rank of " + tuning.rank() + " is above the model's "
                             + "width (" + original.config().width() + "); LoRA's rank must be between 1 and the width");
                 }
             }
             AnswerTemplate template = AnswerTemplate.speaker(answers.name().toUpperCase(Locale.ROOT));
             int promptTokens = original.tokenizer().encode(template.prompt() + prompt).length;
             if (promptTokens >= context) {
-                throw new IllegalArgumentException("--prompt: the prompt is " + promptTokens + " tokens with its speaker "
+                throw new LabException("--prompt: the prompt is " + promptTokens + " tokens with its speaker "
                         + "tag, but the model sees " + context + " at once; shorten it");
             }
             StyleTransfer lab = StyleTransfer.of(answers, StyleText.bundled("leprechaun"), original.tokenizer(),

@@ -1,5 +1,6 @@
 import ai.djl.Model;
 import introdl.lab.Lab;
+import introdl.lab.LabException;
 import introdl.lab.LabRun;
 import introdl.music.Composer;
 import introdl.music.Novelty;
@@ -124,7 +125,7 @@ public final class MusicLab extends Lab {
         try {
             corpus.vocabulary().encode(prefix);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--prefix cannot start a tune: " + e.getMessage()
+            throw new LabException("--prefix cannot start a tune: " + e.getMessage()
                     + " (the collection's characters)", e);
         }
         try (Model model = Models.create("music", settings.model(corpus.vocabulary().size()))) {

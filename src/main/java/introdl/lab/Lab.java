@@ -7,11 +7,13 @@ import introdl.data.InvalidDataException;
 import introdl.io.AtomicFiles;
 import introdl.report.HtmlReport;
 import introdl.report.RunFolder;
+import introdl.train.CheckpointException;
 import introdl.train.Devices;
 import introdl.train.History;
 import introdl.train.TrainingDivergedException;
 import java.io.PrintWriter;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
 public abstract class Lab implements Callable<Integer> {
     /** Exit code of a lab that failed for a reason the message explains. */
     public static final int FAILED = 1;
+    /** The file in the run folder that keeps the stack trace of an internal error. */
+    public static final String ERROR_LOG = "error.log";
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed: the same seed gives the same run on CPU (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -87,16 +91,24 @@ public abstract class Lab implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        // --quiet quietens introdl's log for this run only: a notebook or test suite that runs a lab keeps its own
+        Level levelBefore = LogManager.getLogger("introdl").getLevel();
         if (quiet) {
             Configurator.setLevel("introdl", Level.WARN);
         }
-        if (resume != null) {
-            return resumeRun();
+        try {
+            if (resume != null) {
+                return resumeRun();
+            }
+            checkOptions();
+            // the settings are gathered first (starting the engine takes seconds), so the folder is made with them
+            RunFolder folder = RunFolder.create(runsDir, spec.name(), config(labArgs()));
+            return execute(folder);
+        } finally {
+            if (quiet) {
+                Configurator.setLevel("introdl", levelBefore);
+            }
         }
-        checkOptions();
-        // the settings are gathered first (starting the engine takes seconds), so the folder is made with them
-        RunFolder folder = RunFolder.create(runsDir, spec.name(), config(labArgs()));
-        return execute(folder);
     }
 
     private void checkOptions() {
@@ -233,9 +245,24 @@ public abstract class Lab implements Callable<Integer> {
     }
 
     private int execute(RunFolder folder) throws Exception {
+        // the loaders find the data folder through this property; it is set for the run and put back after,
+        // so a lab run inside a notebook or a test suite does not change where the next caller reads data
+        String dataBefore = System.getProperty(DataDirectory.PROPERTY);
         if (dataDir != null) {
             System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
         }
+        try {
+            return executeWithSettings(folder);
+        } finally {
+            if (dataBefore == null) {
+                System.clearProperty(DataDirectory.PROPERTY);
+            } else {
+                System.setProperty(DataDirectory.PROPERTY, dataBefore);
+            }
+        }
+    }
+
+    private int executeWithSettings(RunFolder folder) throws Exception {
         try {
             LabRun run = new LabRun(folder, seed, quick, quiet, spec.commandLine().getOut(), rateChanged);
             run(run);
@@ -246,12 +273,34 @@ public abstract class Lab implements Callable<Integer> {
             return 0;
         } catch (TrainingDivergedException e) {
             return fail(folder, e.getMessage(), e.history(), divergenceAdvice(folder, e));
-        } catch (DataUnavailableException | InvalidDataException | IllegalStateException | IllegalArgumentException
-                | UnsupportedOperationException e) {
-            // what a student can fix (a missing or damaged file, a checkpoint of another run, a model that
+        } catch (DataUnavailableException | InvalidDataException | CheckpointException | LabException e) {
+            // what a student can fix (a missing or damaged file, a checkpoint of another run, an option that
             // does not fit the data) gets its message, not a stack trace
             return fail(folder, e.getMessage(), null, "");
+        } catch (RuntimeException e) {
+            return internalError(folder, e);
         }
+    }
+
+    /**
+     * Anything else is a fault in introdl or DJL, not in the user's settings: said as such, with
+     * the stack trace kept in the run folder ({@value #ERROR_LOG}, and the failure report) to report.
+     */
+    private int internalError(RunFolder folder, RuntimeException e) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        Path log = AtomicFiles.writeString(folder.file(ERROR_LOG), trace.toString());
+        Path index = folder.file("index.html");
+        Path report = Files.exists(index) ? folder.file("failure.html") : index;
+        HtmlReport.titled(spec.name() + ": an internal error").paragraph("The run stopped on an error in introdl "
+                + "or DJL, not in its settings: " + e).paragraph("Please report it with this trace (also in "
+                + ERROR_LOG + ").").preformatted(trace.toString()).write(report);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("introdl " + spec.name() + ": internal error (a fault in introdl or DJL, not in your settings): "
+                + e);
+        err.println("Its stack trace is in " + log + "; please report it. What the run wrote is in " + folder + ".");
+        err.flush();
+        return FAILED;
     }
 
     /** How to go on after a divergence: from the last good checkpoint with a tenth of the rate, where the lab has the option. */

@@ -130,8 +130,8 @@ final class Checkpoint {
         }
     }
 
-    private static IllegalStateException corrupt(Path file, String why, Exception cause) {
-        return new IllegalStateException("checkpoint " + file + " cannot be read (" + why
+    private static CheckpointException corrupt(Path file, String why, Exception cause) {
+        return new CheckpointException("checkpoint " + file + " cannot be read (" + why
                 + "); it is damaged: delete it to train from the start", cause);
     }
 }

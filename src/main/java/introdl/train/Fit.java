@@ -533,7 +533,7 @@ public final class Fit {
         private void restore(Checkpoint saved) {
             boolean sameButTheRate = newRate && settings.equals(saved.state.settings);
             if (!fingerprint.equals(saved.state.fingerprint) && !sameButTheRate) {
-                throw new IllegalStateException("checkpoint " + checkpoint + " was written by a different run ("
+                throw new CheckpointException("checkpoint " + checkpoint + " was written by a different run ("
                         + saved.state.fingerprint + "); this run is " + fingerprint
                         + ". Resume with the same settings, or start a new run.");
             }
