@@ -49,7 +49,34 @@ class HistoryTest {
         History h = sample();
         BufferedImage loss = ImageIO.read(h.plotLoss(dir.resolve("loss.png")).toFile());
         BufferedImage acc = ImageIO.read(h.plotAccuracy(dir.resolve("sub/accuracy.png")).toFile());
-        assertEquals(720, loss.getWidth());
-        assertEquals(440, acc.getHeight());
+        History flat = new History();
+        for (int e = 1; e <= 3; e++) {
+            flat.add(new History.Epoch(e, Map.of(History.LOSS, 0.5, History.VAL_LOSS, 0.5, History.ACCURACY, 0.5)));
+        }
+        BufferedImage flatLoss = ImageIO.read(flat.plotLoss(dir.resolve("flat.png")).toFile());
+        assertTrue(differ(loss, flatLoss), "the loss chart draws the history's own figures");
+        assertTrue(differ(loss, acc), "the accuracy chart is another chart");
+        assertTrue(colours(loss) >= 4, "background, text and two series (loss and val_loss): " + colours(loss));
+    }
+
+    private static boolean differ(BufferedImage a, BufferedImage b) {
+        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y++) {
+            for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight();
+    }
+
+    private static long colours(BufferedImage image) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
     }
 }

@@ -32,9 +32,27 @@ class ChartsAndGridsTest {
 
     @Test
     void logScaleDropsNonPositivePointsInsteadOfFailing() {
-        BufferedImage image = LineChart.of("t").logY().series("s", new double[] {1, 2, 3}, new double[] {0, 1e-3, 10})
+        BufferedImage withZero = LineChart.of("t").logY()
+                .series("s", new double[] {1, 2, 3}, new double[] {1e-3, 0, 10}).image();
+        BufferedImage without = LineChart.of("t").logY().series("s", new double[] {1, 3}, new double[] {1e-3, 10})
                 .image();
-        assertTrue(image.getWidth() > 0);
+        BufferedImage linear = LineChart.of("t").series("s", new double[] {1, 3}, new double[] {1e-3, 10}).image();
+        assertTrue(samePixels(withZero, without), "the point at 0 is left out, the others drawn as without it");
+        assertTrue(!samePixels(without, linear), "and the axis is logarithmic");
+    }
+
+    private static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test
