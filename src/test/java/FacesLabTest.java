@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lab 2 driven from the command line, on the embedded faces and on the real ones. */
+@Tag("slow")
 class FacesLabTest {
     private static final List<String> PICTURES = List.of("bias.png", "dbvae-reconstructions.png", "upweighted-most.png",
             "upweighted-least.png", "traversal.png", "cnn-loss.png", "dbvae-loss.png");

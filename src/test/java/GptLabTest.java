@@ -5,9 +5,11 @@ import introdl.language.LanguageModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class GptLabTest {
     @TempDir
     Path runs;

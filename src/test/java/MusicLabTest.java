@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lab 1 driven from the command line: a quick run, a run that learns the notation, and bad options. */
+@Tag("slow")
 class MusicLabTest {
     @TempDir
     Path runs;

@@ -9,6 +9,7 @@ import introdl.train.Fit;
 import introdl.train.Models;
 import introdl.train.Optimizers;
 import introdl.train.Proportion;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * UTKFace mix, {@link FaceSplits#PHOTO_AUGMENTATION}), it detects most of the course's test faces
  * and nearly all Olivetti faces, and few CIFAR-10 pictures. Needs the data folder (CI: ../shared/data).
  */
+@Tag("slow")
 class RealFacesQualityTest {
     @Test
     void theStandardCnnDetectsPhotographsFromElsewhere() {

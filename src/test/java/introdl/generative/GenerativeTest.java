@@ -22,10 +22,12 @@ import introdl.train.Models;
 import introdl.train.Optimizers;
 import introdl.vision.Cnn;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Lecture 4's pieces: the VAE's mathematics, construction checks, and the latent walks. */
-class GenerativeTest {
+c@Tag("slow")
+lass GenerativeTest {
     private static final Shape DIGIT = new Shape(1, 20, 20);
 
     @Test

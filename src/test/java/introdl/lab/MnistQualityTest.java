@@ -14,9 +14,11 @@ import introdl.train.Models;
 import introdl.train.Optimizers;
 import introdl.train.Schedule;
 import introdl.vision.Cnn;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The labs' models on full MNIST (needs the data folder; CI points it at ../shared/data). */
+@Tag("slow")
 class MnistQualityTest {
     @Test
     void mlpReaches97Point5PercentOnTheMnistTestSet() {
