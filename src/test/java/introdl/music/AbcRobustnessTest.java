@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.List;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad ABC text (issue 17): numbers too large to count with and input that made the parser slow are
- * reported with the library's own errors, in time linear in the text.
+ * Bad ABC text (issue 17): numbers too large to count with, input that made the parser slow, and
+ * tunes that ask for more audio than fits in memory are reported with the library's own errors.
  */
 class AbcRobustnessTest {
     private static final String HUGE_UNIT = "X:1\nL:9223372036854775807/1\nK:C\nA2 B|";
@@ -76,6 +81,33 @@ class AbcRobustnessTest {
         parse.run();
         double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
         assertTrue(seconds < 1, "took " + seconds + " s of CPU");
+    }
+
+    @Test
+    void audioLongerThanTheCapIsRefusedBeforeItIsAllocated() {
+        // 400 bars of 8 whole notes at the slowest tempo: 2.1e5 s, 4.7e9 samples (an OutOfMemoryError)
+        Tune tune = Tune.parse("X:1\nL:1/1\nQ:1/4=1\nK:C\n" + "A8|".repeat(400));
+        List<Midi.TimedNote> notes = Midi.notes(Midi.sequence(tune));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Synth.render(notes));
+        assertTrue(e.getMessage().contains("Synth.MAX_SECONDS") && e.getMessage().contains("render(notes, sampleRate, "
+                + "seconds)"), e.getMessage());
+        float[] opening = Synth.render(notes, Synth.NOTEBOOK_SAMPLE_RATE, 2);
+        assertEquals(2.03, opening.length / (double) Synth.NOTEBOOK_SAMPLE_RATE, 0.01, "the first 2 s and a release");
+        float[] capped = Synth.render(notes, Synth.NOTEBOOK_SAMPLE_RATE, 1e9);
+        assertEquals(Synth.MAX_SECONDS + 0.03, capped.length / (double) Synth.NOTEBOOK_SAMPLE_RATE, 0.01);
+    }
+
+    @Test
+    void aMidiFileKeepsItsTimesWithinWhatMidiHolds() throws Exception {
+        // 16 tied notes of 9999 whole notes: 3e8 ticks, more than the 4 bytes of a MIDI delta time hold
+        Tune tune = Tune.parse("X:1\nL:1/1\nK:C\n" + "A9999-|".repeat(16) + "B|");
+        Sequence sequence = Midi.sequence(tune);
+        assertEquals(Midi.MAX_TICKS, sequence.getTickLength(), "cut at the longest time MIDI holds");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        MidiSystem.write(sequence, 1, file);
+        Sequence back = MidiSystem.getSequence(new ByteArrayInputStream(file.toByteArray()));
+        assertEquals(Midi.MAX_TICKS, back.getTickLength());
+        assertEquals(69, Midi.notes(back).get(0).pitch());
     }
 
     @Test
