@@ -5,23 +5,40 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads one tune in ABC notation (the subset folk-tune collections use): the header fields, then
  * notes with octave marks, accidentals and lengths, rests, bar lines, repeats and first/second
  * endings, broken rhythm, tuplets, ties, chords, quoted chord symbols, grace notes, decorations
  * and inline fields. A construct it cannot read is an {@link AbcException} naming the tune, line
- * and column.
+ * and column; so is a number too large to count with (an {@code L:} or {@code M:} out of range, a
+ * bar too long or too finely divided), so that every tune it reads can be checked and played. It
+ * reads in time linear in the text, whatever its lines hold.
  */
 final class AbcParser {
     private static final int[] LETTER_SEMITONES = {9, 11, 0, 2, 4, 5, 7}; // A B C D E F G
     private static final String DECORATIONS = ".~HLMOPSTuv";
+    private static final Pattern DECORATION_NAME = Pattern.compile("[A-Za-z0-9<>().+-]+");
+    /** The largest numerator and denominator of an {@code L:} unit length (tunes use 1/4 to 1/16). */
+    private static final long MAX_UNIT_TERM = 1024;
+    /**
+     * The longest bar, in whole notes, and the finest step its length may have (1/2^20): within these,
+     * two bars' lengths add and compare exactly in a {@code long} (2^20 x 2^20 x 2^20 = 2^60), as
+     * {@link Tune#checkBars()} does with a short bar and the one completing it; real bars are far
+     * inside them.
+     */
+    private static final long MAX_BAR_TERM = 1L << 20;
 
     private final String text;
     private final int number;
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** Where the current line's leading blanks end, as far as looked (kept so each line is scanned once). */
+    private int blankEnd;
+    /** The end of the line holding {@code pos}, once looked up (kept so a long line is scanned once). */
+    private int knownLineEnd = -1;
 
     private final Map<Character, String> fields = new LinkedHashMap<>();
     private Key key = Key.C_MAJOR;
@@ -65,8 +82,8 @@ final class AbcParser {
         }
         parser.body();
         List<Bar> out = new ArrayList<>(parser.bars);
-        out.add(new Bar(parser.notes, parser.barStartsRepeat, false, false, parser.barEnding, parser.barMultiRest,
-                parser.meter));
+        out.add(parser.checked(new Bar(parser.notes, parser.barStartsRepeat, false, false, parser.barEnding,
+                parser.barMultiRest, parser.meter)));
         return out;
     }
 
@@ -142,18 +159,32 @@ final class AbcParser {
 
     private static Fraction parseUnit(String value) {
         String[] parts = value.split("/");
-        try {
-            if (parts.length == 2) {
-                long n = Long.parseLong(parts[0].trim());
-                long d = Long.parseLong(parts[1].trim());
-                if (n > 0 && d > 0) {
-                    return Fraction.of(n, d);
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        long n = parts.length == 2 ? number(parts[0]) : -1;
+        long d = parts.length == 2 ? number(parts[1]) : -1;
+        if (n < 0 || d < 0) {
+            throw new IllegalArgumentException("unknown note length 'L:" + value + "'; expected e.g. L:1/8");
         }
-        throw new IllegalArgumentException("unknown note length '" + value + "'; expected e.g. 1/8");
+        if (n < 1 || d < 1 || n > MAX_UNIT_TERM || d > MAX_UNIT_TERM) {
+            throw new IllegalArgumentException("the note length 'L:" + value + "' is out of range: its numerator and "
+                    + "denominator must be 1 to " + MAX_UNIT_TERM + ", e.g. L:1/8");
+        }
+        return Fraction.of(n, d);
+    }
+
+    /**
+     * A number written in a field: its digits' value, or -1 if it is not digits. One too large for a
+     * {@code long} reads as {@link Long#MAX_VALUE}, so that a range check reports it as out of range.
+     */
+    static long number(String digits) {
+        String s = digits.trim();
+        if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     // ----- body
@@ -209,13 +240,13 @@ final class AbcParser {
         }
     }
 
+    /** Whether only blanks come before {@code pos} on its line (a field may start there). */
     private boolean atLineStart() {
-        for (int i = lineStart; i < pos; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
+        blankEnd = Math.max(blankEnd, lineStart);
+        while (blankEnd < pos && Character.isWhitespace(text.charAt(blankEnd))) {
+            blankEnd++;
         }
-        return true;
+        return blankEnd >= pos;
     }
 
     private void bodyField() {
@@ -325,7 +356,7 @@ final class AbcParser {
             }
             return;
         }
-        bars.add(new Bar(notes, barStartsRepeat, endsRepeat, endsSection, barEnding, barMultiRest, meter));
+        bars.add(checked(new Bar(notes, barStartsRepeat, endsRepeat, endsSection, barEnding, barMultiRest, meter)));
         notes = new ArrayList<>();
         barStartsRepeat = false;
         barEnding = 0;
@@ -333,9 +364,25 @@ final class AbcParser {
         barAccidentals.clear();
     }
 
+    /** The bar, if its length is within {@link #MAX_BAR_TERM}; else an error at the bar line that ends it. */
+    private Bar checked(Bar bar) {
+        Fraction length;
+        try {
+            length = bar.length();
+        } catch (ArithmeticException e) {
+            length = null; // the sum itself does not fit in a long
+        }
+        if (length == null || length.denominator() > MAX_BAR_TERM || length.compareTo(Fraction.of(MAX_BAR_TERM, 1)) > 0) {
+            throw error("this bar's notes add up to " + (length == null ? "a length" : length + " whole notes, a length")
+                    + " too long or too finely divided to count (at most " + MAX_BAR_TERM + " whole notes, in steps of 1/"
+                    + MAX_BAR_TERM + "); write ordinary lengths such as A2, A/2 or A3/2");
+        }
+        return bar;
+    }
+
     private void decorationOrLineBreak() {
         int close = text.indexOf('!', pos + 1);
-        if (close > pos + 1 && close < lineEnd() && text.substring(pos + 1, close).matches("[A-Za-z0-9<>().+-]+")) {
+        if (close > pos + 1 && close < lineEnd() && DECORATION_NAME.matcher(text.substring(pos + 1, close)).matches()) {
             pos = close + 1;
         } else {
             pos++; // '!' as a line break (ABC 1.6)
@@ -370,6 +417,9 @@ final class AbcParser {
             if (p < 2 || p > 9) {
                 throw error("a tuplet (" + p + " is not supported; expected (2 to (9");
             }
+            if (q < 1 || q > 9) {
+                throw error("a tuplet (" + p + ":" + q + " is not supported: its notes take the time of 1 to 9 notes");
+            }
             tupletLeft = r;
             tupletFactor = Fraction.of(q, p);
         }
@@ -391,9 +441,13 @@ final class AbcParser {
             pos++;
             count++;
         }
-        String marks = String.valueOf(c).repeat(count);
+        String marks = shorten(String.valueOf(c).repeat(count));
         if (notes.isEmpty()) {
             throw error("a broken rhythm '" + marks + "' needs a note before it");
+        }
+        if (pendingBroken != null) {
+            // without a note between, each mark would lengthen the same note again
+            throw error("two broken rhythms in a row ('" + marks + "' after another) need a note between them");
         }
         if (count > 3) {
             throw error("a broken rhythm has 1 to 3 marks ('" + c + "', '" + c + c + "' or '" + c + c + c + "'), found '"
@@ -523,8 +577,11 @@ final class AbcParser {
     }
 
     private int lineEnd() {
-        int end = text.indexOf('\n', pos);
-        return end < 0 ? text.length() : end;
+        if (knownLineEnd < pos) {
+            int end = text.indexOf('\n', pos);
+            knownLineEnd = end < 0 ? text.length() : end;
+        }
+        return knownLineEnd;
     }
 
     private void skipToLineEnd() {

@@ -13,6 +13,8 @@ package introdl.music;
 public record Meter(String text, Fraction bar, long beats, long beatUnit) {
     /** No meter: bars are not checked. */
     public static final Meter FREE = new Meter("none", null, 0, 0);
+    /** The most beats a meter may have, and its shortest beat (1/64). */
+    private static final long MAX_TERM = 64;
 
     /**
      * Parses a meter field.
@@ -31,21 +33,33 @@ public record Meter(String text, Fraction bar, long beats, long beatUnit) {
             return FREE;
         }
         String[] parts = text.split("/");
-        try {
-            if (parts.length == 2) {
-                long n = 0;
-                for (String term : parts[0].split("\\+")) {
-                    n += Long.parseLong(term.trim());
-                }
-                long d = Long.parseLong(parts[1].trim());
-                if (n > 0 && d > 0 && n <= 64 && d <= 64) {
-                    return new Meter(text, Fraction.of(n, d), n, d);
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        long d = parts.length == 2 ? AbcParser.number(parts[1]) : -1;
+        long n = parts.length == 2 ? beats(parts[0]) : -1;
+        if (n < 0 || d < 0) {
+            throw new IllegalArgumentException("unknown meter '" + field + "'; expected e.g. 6/8, 4/4, C or C|");
         }
-        throw new IllegalArgumentException("unknown meter '" + field + "'; expected e.g. 6/8, 4/4, C or C|");
+        if (n < 1 || d < 1 || n > MAX_TERM || d > MAX_TERM) {
+            throw new IllegalArgumentException("the meter 'M:" + field + "' is out of range: its beats and beat unit "
+                    + "must be 1 to " + MAX_TERM + ", e.g. M:6/8");
+        }
+        return new Meter(text, Fraction.of(n, d), n, d);
+    }
+
+    /**
+     * The beats of a meter's numerator, added up if written as a sum (2+3+2): -1 if it is not
+     * numbers; more than {@link #MAX_TERM} if any term is (each term is checked before it is added,
+     * so that huge terms cannot wrap around to a small sum).
+     */
+    private static long beats(String numerator) {
+        long sum = 0;
+        for (String term : numerator.split("\\+")) {
+            long beats = AbcParser.number(term);
+            if (beats < 0) {
+                return -1;
+            }
+            sum += Math.min(beats, MAX_TERM + 1);
+        }
+        return sum;
     }
 
     /** Whether bars have a length to check. */

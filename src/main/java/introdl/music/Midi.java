@@ -17,11 +17,18 @@ import javax.sound.midi.Track;
 
 /**
  * ABC to MIDI with Java's own {@code javax.sound.midi}: a standard MIDI file any player opens, no
- * external program. Tied notes sound as one; repeats and endings are played out.
+ * external program. Tied notes sound as one; repeats and endings are played out. A tune longer than
+ * {@link #MAX_TICKS} is cut there: a MIDI file holds a time between two events in at most 4 bytes.
  */
 public final class Midi {
     /** Ticks per quarter note. */
     public static final int RESOLUTION = 480;
+    /**
+     * The longest sequence written, in ticks: the largest time between two events a MIDI file holds
+     * (28 bits, 559,240 quarter notes: over 77 hours at 120 a minute). Java writes a longer one in
+     * more bytes, which other players reject.
+     */
+    public static final long MAX_TICKS = 0x0FFF_FFFF;
     private static final int TEMPO = 0x51;
     private static final int VELOCITY = 90;
 
@@ -46,7 +53,10 @@ public final class Midi {
             long tick = 0;
             int[] held = new int[0];
             for (Note note : tune.performance()) {
-                long ticks = Math.round(note.length().toDouble() * 4 * RESOLUTION);
+                if (tick >= MAX_TICKS) {
+                    break; // the rest of the tune is beyond what the file can hold
+                }
+                long ticks = Math.min(Math.round(note.length().toDouble() * 4 * RESOLUTION), MAX_TICKS - tick);
                 boolean continues = java.util.Arrays.equals(held, note.pitches());
                 if (!continues) {
                     release(track, held, tick);
