@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Lecture 4's pieces: the VAE's mathematics, construction checks, and the latent walks. */
-c@Tag("slow")
-lass GenerativeTest {
+@Tag("slow")
+class GenerativeTest {
     private static final Shape DIGIT = new Shape(1, 20, 20);
 
     @Test

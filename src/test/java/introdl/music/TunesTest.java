@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lab 1's data: where the tunes come from, how they are split and cut into windows, and how new tunes are judged. */
+@Tag("slow")
 class TunesTest {
     @TempDir
     Path home;
