@@ -148,8 +148,9 @@ final class AbcParser {
                 case 'K' -> key = Key.parse(value);
                 case 'M' -> meter = Meter.parse(value);
                 case 'L' -> unit = parseUnit(value);
+                case 'Q' -> Tune.tempo(value);
                 default -> {
-                    // other fields (T, Q, R, Z, C, ...) are kept as text
+                    // other fields (T, R, Z, C, ...) are kept as text
                 }
             }
         } catch (IllegalArgumentException e) {

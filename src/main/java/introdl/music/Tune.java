@@ -76,34 +76,49 @@ public final class Tune {
     }
 
     /**
-     * Quarter notes per minute, from Q: ("1/4=120", "3/8=100", "120"); 120 when there is no Q:, or
-     * it cannot be read, or it is not a positive number.
+     * Quarter notes per minute, from Q: ("1/4=120", "3/8=100", "120"); 120 when there is no Q: or
+     * it names no number (a text such as "Allegro" alone). A Q: that cannot be read was reported
+     * when the tune was parsed.
      */
     public double quartersPerMinute() {
-        double tempo = writtenTempo();
-        return tempo > 0 && Double.isFinite(tempo) ? tempo : 120;
+        String q = fields.get('Q');
+        double tempo = q == null ? Double.NaN : tempo(q);
+        return Double.isNaN(tempo) ? 120 : tempo;
     }
 
-    private double writtenTempo() {
-        String q = fields.get('Q');
-        if (q == null) {
-            return 120;
+    /**
+     * The quarter notes per minute a Q: value asks for: "1/4=120", "3/8=100", "1/4 1/8=80" or
+     * "120"; text in quotes is left out, and a value of text alone gives NaN (no number).
+     *
+     * @throws IllegalArgumentException if it cannot be read, or is not a positive number
+     */
+    static double tempo(String q) {
+        String value = q.replaceAll("\"[^\"]*\"", "").trim();
+        if (value.isEmpty()) {
+            return Double.NaN;
         }
+        double tempo;
         try {
-            String value = q.replaceAll("\"[^\"]*\"", "").trim();
             if (value.contains("=")) {
-                String[] parts = value.split("=");
+                String[] parts = value.split("=", 2);
                 Fraction beat = Fraction.ZERO;
                 for (String part : parts[0].trim().split("\\s+")) {
                     String[] nd = part.split("/");
                     beat = beat.plus(Fraction.of(Long.parseLong(nd[0]), Long.parseLong(nd[1])));
                 }
-                return Double.parseDouble(parts[1].trim()) * beat.toDouble() * 4;
+                tempo = Double.parseDouble(parts[1].trim()) * beat.toDouble() * 4;
+            } else {
+                tempo = Double.parseDouble(value);
             }
-            return Double.parseDouble(value);
         } catch (RuntimeException e) {
-            return 120;
+            throw new IllegalArgumentException("the tempo 'Q:" + q + "' cannot be read; expected a beat and how many "
+                    + "of them a minute, such as Q:1/4=120, or quarter notes a minute, such as Q:120", e);
         }
+        if (!(tempo > 0) || Double.isInfinite(tempo)) {
+            throw new IllegalArgumentException("the tempo 'Q:" + q + "' is " + tempo
+                    + " quarter notes a minute; a tempo must be a positive number, such as Q:1/4=120");
+        }
+        return tempo;
     }
 
     /**

@@ -65,9 +65,14 @@ class MidiAndSynthTest {
     }
 
     @Test
-    void temposMidiCannotHoldAreClampedOrReplacedNeverWrapped() {
-        assertEquals(120, Tune.parse("X:1\nQ:0\nK:C\nC|").quartersPerMinute());
-        assertEquals(120, Tune.parse("X:1\nQ:1/4=-60\nK:C\nC|").quartersPerMinute());
+    void aTempoThatCannotBePlayedIsAProblemOfTheTuneAndOneMidiCannotHoldIsClamped() {
+        for (String bad : new String[] {"Q:0", "Q:1/4=-60", "Q:fast", "Q:1/0=120", "Q:1/4=1e999"}) {
+            AbcException e = assertThrows(AbcException.class, () -> Tune.parse("X:1\n" + bad + "\nK:C\nC|"), bad);
+            assertTrue(e.getMessage().contains(bad) && e.getMessage().contains("line 2"), e.getMessage());
+        }
+        assertEquals(120, Tune.parse("X:1\nQ:\"Allegro\"\nK:C\nC|").quartersPerMinute(), "a text alone names no tempo");
+        assertEquals(90, Tune.parse("X:1\nQ:\"Andante\" 3/8=60\nK:C\nC|").quartersPerMinute(), 1e-9);
+        assertEquals(120, Tune.parse("X:1\nK:C\nC|").quartersPerMinute(), "no Q: is the usual 120");
         List<Midi.TimedNote> slow = Midi.notes(Midi.sequence(Tune.parse("X:1\nQ:1/4=2\nL:1/4\nK:C\nC|")));
         assertEquals(0xFFFFFF / 1e6, slow.get(0).length(), 0.01, "the slowest tempo MIDI holds, not a wrapped one");
     }
