@@ -35,12 +35,12 @@ public final class Corpus {
     /**
      * {@code text} in {@code tokenizer}'s ids, the first {@code trainFraction} for training.
      *
-     * @throws IllegalArgumentException if the text is empty or too short to split
+     * @throws InvalidDataException if the text is empty or too short to split
+     * @throws IllegalArgumentException if the training fraction is not between 0 and 1
      */
     public static Corpus of(String name, String text, Tokenizer tokenizer, double trainFraction) {
         if (text.isBlank()) {
-            throw new IllegalArgumentException("the corpus '" + name + "' is empty: a language model needs text to "
-                    + "read");
+            throw new InvalidDataException("the corpus '" + name + "' is empty: a language model needs text to read");
         }
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new IllegalArgumentException("the training fraction must be between 0 and 1, got " + trainFraction);
@@ -48,7 +48,7 @@ public final class Corpus {
         int[] ids = tokenizer.encode(text);
         int cut = (int) Math.round(ids.length * trainFraction);
         if (cut < 2 || ids.length - cut < 2) {
-            throw new IllegalArgumentException("the corpus '" + name + "' has " + ids.length + " tokens: too few to "
+            throw new InvalidDataException("the corpus '" + name + "' has " + ids.length + " tokens: too few to "
                     + "split into training and validation text");
         }
         return new Corpus(name, tokenizer, Arrays.copyOf(ids, cut), Arrays.copyOfRange(ids, cut, ids.length),

@@ -1,6 +1,7 @@
 package introdl.music;
 
 import introdl.data.Examples;
+import introdl.data.InvalidDataException;
 import introdl.sequence.CharWindows;
 import introdl.sequence.Vocabulary;
 import introdl.train.Fit;
@@ -143,11 +144,15 @@ public final class Tunes {
         }
     }
 
-    /** Splits the tunes (seeded), builds the vocabulary, and cuts both parts into windows. */
+    /**
+     * Splits the tunes (seeded), builds the vocabulary, and cuts both parts into windows.
+     *
+     * @throws InvalidDataException if the collection has fewer than 2 readable tunes
+     */
     public static Corpus corpus(TuneBook book, Preset preset, long seed) {
         List<String> texts = new ArrayList<>(book.readableTexts());
         if (texts.size() < 2) {
-            throw new IllegalArgumentException("the collection has " + texts.size() + " readable tune(s); at least 2 "
+            throw new InvalidDataException("the collection has " + texts.size() + " readable tune(s); at least 2 "
                     + "are needed (one to train on, one to validate)");
         }
         Vocabulary vocabulary = Vocabulary.of(TuneBook.join(texts));

@@ -123,7 +123,7 @@ class GptTest {
         Corpus corpus = Corpus.of("hamlet", TEXT.repeat(10), CharTokenizer.fit(TEXT), 0.9);
         assertEquals(Math.round(TEXT.length() * 10 * 0.9), corpus.train().length);
         assertEquals(TEXT.length() * 10 - corpus.train().length, corpus.validation().length);
-        assertThrows(IllegalArgumentException.class, () -> Corpus.of("empty", "  \n", CharTokenizer.fit(TEXT), 0.9));
+        assertThrows(introdl.data.InvalidDataException.class, () -> Corpus.of("empty", "  \n", CharTokenizer.fit(TEXT), 0.9));
         assertThrows(DataUnavailableException.class, () -> Corpus.read(dir.resolve("missing.txt")));
         Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
         InvalidDataException notUtf8 = assertThrows(InvalidDataException.class, () -> Corpus.read(latin1));
