@@ -135,13 +135,13 @@ public final class FacesLab extends Lab {
         FaceSplits.Experiment experiment = experiment(run);
         run.say("%s", experiment);
         // the course's test faces, prepared as the training faces are (UTKFace is trained at CIFAR's 32x32 detail)
-        FaceSet testFaces = TestFaces.find().orElse(null);
+        FaceSet testFaces = TestFaces.find(run.data()).orElse(null);
         if (testFaces == null) {
             run.say("The course's 20 test faces are not in the data folder (%s/%s): the final test is left out",
                     DataDirectory.ENV, TestFaces.FOLDER);
         }
         // a second set of photographs from elsewhere: does the detector find faces it was not tuned to?
-        FaceSet secondSet = photographs() ? OlivettiFaces.find().orElse(null) : null;
+        FaceSet secondSet = photographs() ? OlivettiFaces.find(run.data()).orElse(null) : null;
         if (photographs() && secondSet == null) {
             run.say("The Olivetti faces are not in the data folder (%s/%s/%s): the second set of photographs is left out",
                     DataDirectory.ENV, OlivettiFaces.FOLDER, OlivettiFaces.FILE);
@@ -195,12 +195,12 @@ public final class FacesLab extends Lab {
         boolean quick = run.quick();
         switch (dataset) {
             case "utkface":
-                return FaceSplits.utkFace(quick, seed);
+                return FaceSplits.utkFace(quick, seed, run.data());
             case "course": {
-                Path file = h5 != null ? h5 : CourseFaces.locate();
+                Path file = h5 != null ? h5 : CourseFaces.locate(run.data());
                 FaceSet train = CourseFaces.sample(file, quick ? Math.min(2000, limit) : limit, seed);
-                FaceSet test = DataDirectory.folder("utkface-random200").isPresent()
-                        ? FaceFolders.utkFaceAndCifar(quick ? 200 : FaceFolders.ALL, quick ? 200 : 1000, seed + 1)
+                FaceSet test = run.data().subfolder(FaceFolders.UTKFACE_FOLDER).isPresent()
+                        ? FaceFolders.utkFaceAndCifar(quick ? 200 : FaceFolders.ALL, quick ? 200 : 1000, seed + 1, run.data())
                         : SyntheticFaces.balancedTest(quick ? 200 : 800, seed + 1);
                 return new FaceSplits.Experiment(train, test, "the course's training set as published; audited on "
                         + test.name());

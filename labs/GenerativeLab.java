@@ -86,7 +86,7 @@ public final class GenerativeLab extends Lab {
 
     @Override
     protected void run(LabRun run) {
-        Split data = Datasets.load(dataset, run.seed(), run.quick());
+        Split data = Datasets.load(dataset, run.seed(), run.quick(), run.data());
         Examples train = data.train();
         Examples test = data.test();
         Shape shape = train.sampleShape();

@@ -113,7 +113,7 @@ public final class MusicLab extends Lab {
 
     @Override
     protected void run(LabRun run) {
-        TuneData.Loaded loaded = TuneData.load(tunes);
+        TuneData.Loaded loaded = TuneData.load(tunes, run.data());
         Tunes.Preset settings = Tunes.Preset.named(preset).withOverrides(epochs, hidden, learningRate, layers,
                 dropout);
         if (run.quick()) {

@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The one setting that points introdl at datasets kept on disk: the folder named by the system
- * property {@value #PROPERTY} or, failing that, the environment variable {@value #ENV}. Each
- * dataset lives in a sub-folder of it ({@code mnist/}, {@code fashion-mnist/}, ...), the layout
- * of the course's shared data folder.
+ * Where introdl finds datasets kept on disk: a folder with one sub-folder per dataset
+ * ({@code mnist/}, {@code fashion-mnist/}, ...), the layout of the course's shared data folder.
+ * A value of it is passed to the loaders explicitly ({@link #of}, or a lab's {@code --data});
+ * {@link #fromSettings()} is the user-facing default: the folder named by the system property
+ * {@value #PROPERTY} or, failing that, the environment variable {@value #ENV}. The static
+ * {@link #root()}, {@link #folder} and {@link #describe()} read that default.
  */
 public final class DataDirectory {
     /** System property naming the data folder. */
@@ -16,28 +18,65 @@ public final class DataDirectory {
     /** Environment variable naming the data folder, read when the property is not set. */
     public static final String ENV = "INTRODL_DATA";
 
-    private DataDirectory() {}
+    private final Path root;
+    private final String origin;
 
-    /** The configured data folder, if one is set (it may not exist). */
-    public static Optional<Path> root() {
+    private DataDirectory(Path root, String origin) {
+        this.root = root;
+        this.origin = origin;
+    }
+
+    /** The data folder {@code root} (it may not exist; then no dataset is found in it). */
+    public static DataDirectory of(Path root) {
+        return new DataDirectory(root.toAbsolutePath().normalize(), "--data");
+    }
+
+    /** The folder the property {@value #PROPERTY} or the variable {@value #ENV} names, or none. */
+    public static DataDirectory fromSettings() {
         String value = System.getProperty(PROPERTY);
+        String origin = "-D" + PROPERTY;
         if (value == null || value.isBlank()) {
             value = System.getenv(ENV);
+            origin = ENV;
         }
         if (value == null || value.isBlank()) {
-            return Optional.empty();
+            return new DataDirectory(null, null);
         }
-        return Optional.of(Path.of(value.trim()).toAbsolutePath().normalize());
+        return new DataDirectory(Path.of(value.trim()).toAbsolutePath().normalize(), origin);
     }
 
-    /** The sub-folder {@code name} of the data folder, if the setting is made and it exists. */
+    /** The data folder, if one is given (it may not exist). */
+    public Optional<Path> path() {
+        return Optional.ofNullable(root);
+    }
+
+    /** The sub-folder {@code name} of the data folder, if one is given and it exists. */
+    public Optional<Path> subfolder(String name) {
+        return path().map(r -> r.resolve(name)).filter(Files::isDirectory);
+    }
+
+    /** A short description of where the data folder comes from, for error messages. */
+    public String description() {
+        return root == null ? ENV + " (or -D" + PROPERTY + ", or a lab's --data) is not set" : origin + "=" + root;
+    }
+
+    /** The default data folder ({@link #fromSettings()}), if one is set (it may not exist). */
+    public static Optional<Path> root() {
+        return fromSettings().path();
+    }
+
+    /** The sub-folder {@code name} of the default data folder, if it is set and exists. */
     public static Optional<Path> folder(String name) {
-        return root().map(r -> r.resolve(name)).filter(Files::isDirectory);
+        return fromSettings().subfolder(name);
     }
 
-    /** A short description of the setting, for error messages. */
+    /** A short description of the default setting, for error messages. */
     public static String describe() {
-        return root().map(r -> ENV + "=" + r)
-                .orElse(ENV + " (or -D" + PROPERTY + ") is not set");
+        return fromSettings().description();
+    }
+
+    @Override
+    public String toString() {
+        return path().map(Path::toString).orElse("no data folder");
     }
 }

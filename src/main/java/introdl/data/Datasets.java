@@ -20,17 +20,22 @@ public final class Datasets {
      * from). In quick mode MNIST-sized data is cut to a stratified sample.
      */
     public static Split load(String name, long seed, boolean quick) {
+        return load(name, seed, quick, DataDirectory.fromSettings());
+    }
+
+    /** As {@link #load(String, long, boolean)}, reading MNIST and Fashion-MNIST from {@code data}. */
+    public static Split load(String name, long seed, boolean quick, DataDirectory data) {
         String key = name.trim().toLowerCase(Locale.ROOT);
         Split split;
         switch (key) {
             case "digits":
                 return Digits.split(seed);
             case "mnist":
-                split = Mnist.DIGITS.load();
+                split = Mnist.DIGITS.load(data);
                 break;
             case "fashion":
             case "fashion-mnist":
-                split = Mnist.FASHION.load();
+                split = Mnist.FASHION.load(data);
                 break;
             default:
                 throw new IllegalArgumentException("unknown dataset '" + name + "'; expected one of "

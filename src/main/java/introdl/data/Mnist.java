@@ -43,9 +43,14 @@ public enum Mnist {
         this.classes = classes;
     }
 
-    /** The 60,000 training and 10,000 test images, from the data folder or a download. */
+    /** The 60,000 training and 10,000 test images, from the default data folder or a download. */
     public Split load() {
-        Optional<Path> local = DataDirectory.folder(folder);
+        return load(DataDirectory.fromSettings());
+    }
+
+    /** The 60,000 training and 10,000 test images, from {@code data} or a download. */
+    public Split load(DataDirectory data) {
+        Optional<Path> local = data.subfolder(folder);
         if (local.isPresent()) {
             return load(local.get());
         }

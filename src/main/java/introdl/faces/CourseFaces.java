@@ -58,14 +58,23 @@ public final class CourseFaces {
      * @throws DataUnavailableException if it is not there, saying where to download it and where to put it
      */
     public static Path locate() {
-        Path file = DataDirectory.root().map(r -> r.resolve(FOLDER).resolve(FILE)).orElse(null);
+        return locate(DataDirectory.fromSettings());
+    }
+
+    /**
+     * {@code data}'s {@code mit6s191/train_face.h5}.
+     *
+     * @throws DataUnavailableException if it is not there, saying where to download it and where to put it
+     */
+    public static Path locate(DataDirectory data) {
+        Path file = data.path().map(r -> r.resolve(FOLDER).resolve(FILE)).orElse(null);
         if (file != null && Files.isRegularFile(file)) {
             return file;
         }
         String where = file == null
                 ? "a data folder of your choice as " + FOLDER + "/" + FILE + " and set " + DataDirectory.ENV
                         + " (or -D" + DataDirectory.PROPERTY + ") to that folder"
-                : file + " (" + DataDirectory.describe() + ")";
+                : file + " (" + data.description() + ")";
         throw new DataUnavailableException("the course's face set " + FILE + " is not on this machine"
                 + (file == null ? "" : " (looked for " + file + ")") + ". The course's Lab 2 downloads it from "
                 + URL + " (about 1 GB); save it in " + where + ". Offline, use SyntheticFaces, or FaceFolders "

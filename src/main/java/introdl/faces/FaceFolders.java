@@ -103,17 +103,22 @@ public final class FaceFolders {
      * @throws DataUnavailableException if a folder is missing, saying how to set {@value DataDirectory#ENV}
      */
     public static FaceSet utkFaceAndCifar(int facesLimit, int nonFacesLimit, long seed) {
-        Path faces = dataFolder(UTKFACE_FOLDER, "2,000 UTKFace face crops (females|males/<race>/*.jpg.chip.jpg)");
-        Path nonFaces = dataFolder(CIFAR_FOLDER, "the 10,000 CIFAR-10 test images as JPEG (test/<class>/NNNN.jpg)");
+        return utkFaceAndCifar(facesLimit, nonFacesLimit, seed, DataDirectory.fromSettings());
+    }
+
+    /** As {@link #utkFaceAndCifar(int, int, long)}, from the data folder {@code data}. */
+    public static FaceSet utkFaceAndCifar(int facesLimit, int nonFacesLimit, long seed, DataDirectory data) {
+        Path faces = dataFolder(data, UTKFACE_FOLDER, "2,000 UTKFace face crops (females|males/<race>/*.jpg.chip.jpg)");
+        Path nonFaces = dataFolder(data, CIFAR_FOLDER, "the 10,000 CIFAR-10 test images as JPEG (test/<class>/NNNN.jpg)");
         FaceSet f = faces(faces, GroupLabels.utkFace(), facesLimit, seed);
         FaceSet n = nonFaces(nonFaces, nonFacesLimit, seed ^ NON_FACE_STREAM);
         return FaceSet.concat("utkface+cifar10", f, n);
     }
 
-    private static Path dataFolder(String name, String what) {
-        return DataDirectory.folder(name).orElseThrow(() -> new DataUnavailableException(
+    private static Path dataFolder(DataDirectory data, String name, String what) {
+        return data.subfolder(name).orElseThrow(() -> new DataUnavailableException(
                 "the folder " + name + "/ with " + what + " is not in the data folder ("
-                        + DataDirectory.describe() + "). Set " + DataDirectory.ENV + " (or -D" + DataDirectory.PROPERTY
+                        + data.description() + "). Set " + DataDirectory.ENV + " (or -D" + DataDirectory.PROPERTY
                         + ") to a folder holding " + UTKFACE_FOLDER + "/ and " + CIFAR_FOLDER
                         + "/ (the course machines have it in ../shared/data), read your own folders with "
                         + "FaceFolders.read, or use SyntheticFaces, which needs no files"));

@@ -54,7 +54,12 @@ public final class FaceSplits {
      * group's kept for training (0.3 when {@code quick}, so each group keeps a few).
      */
     public static Experiment utkFace(boolean quick, long seed) {
-        FaceSet all = FaceFolders.utkFaceAndCifar(FaceFolders.ALL, quick ? 900 : 2600, seed);
+        return utkFace(quick, seed, introdl.data.DataDirectory.fromSettings());
+    }
+
+    /** As {@link #utkFace(boolean, long)}, from the data folder {@code data}. */
+    public static Experiment utkFace(boolean quick, long seed, introdl.data.DataDirectory data) {
+        FaceSet all = FaceFolders.utkFaceAndCifar(FaceFolders.ALL, quick ? 900 : 2600, seed, data);
         List<String> minorities = all.groupNames().stream().filter(g -> !g.endsWith("White")).toList();
         return skewed(atResolution(all, PHOTO_DETAIL), quick ? 20 : 60, quick ? 300 : 600,
                 keep(minorities, quick ? 0.3 : UTKFACE_MINORITY_SHARE), seed);

@@ -44,7 +44,12 @@ public final class OlivettiFaces {
 
     /** The 400 faces if the data folder has the file ({@link #load(Path)}), else empty. */
     public static Optional<FaceSet> find() {
-        return DataDirectory.folder(FOLDER).map(folder -> folder.resolve(FILE)).filter(Files::isRegularFile)
+        return find(DataDirectory.fromSettings());
+    }
+
+    /** The 400 faces if {@code data} has the file, else empty. */
+    public static Optional<FaceSet> find(DataDirectory data) {
+        return data.subfolder(FOLDER).map(folder -> folder.resolve(FILE)).filter(Files::isRegularFile)
                 .map(OlivettiFaces::load);
     }
 

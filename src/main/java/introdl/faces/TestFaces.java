@@ -34,7 +34,12 @@ public final class TestFaces {
 
     /** The 20 faces if the data folder has them ({@link #load()}), else empty. */
     public static java.util.Optional<FaceSet> find() {
-        return introdl.data.DataDirectory.folder(FOLDER).map(TestFaces::load);
+        return find(introdl.data.DataDirectory.fromSettings());
+    }
+
+    /** The 20 faces if {@code data} has them, else empty. */
+    public static java.util.Optional<FaceSet> find(introdl.data.DataDirectory data) {
+        return data.subfolder(FOLDER).map(TestFaces::load);
     }
 
     /**

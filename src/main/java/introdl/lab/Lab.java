@@ -245,26 +245,15 @@ public abstract class Lab implements Callable<Integer> {
     }
 
     private int execute(RunFolder folder) throws Exception {
-        // the loaders find the data folder through this property; it is set for the run and put back after,
-        // so a lab run inside a notebook or a test suite does not change where the next caller reads data
-        String dataBefore = System.getProperty(DataDirectory.PROPERTY);
-        if (dataDir != null) {
-            System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        }
-        try {
-            return executeWithSettings(folder);
-        } finally {
-            if (dataBefore == null) {
-                System.clearProperty(DataDirectory.PROPERTY);
-            } else {
-                System.setProperty(DataDirectory.PROPERTY, dataBefore);
-            }
-        }
+        // the data folder is handed to the loaders through LabRun, not set as a property, so a lab run inside a
+        // notebook or a test suite does not change where the next caller reads data
+        DataDirectory data = dataDir != null ? DataDirectory.of(dataDir) : DataDirectory.fromSettings();
+        return executeWithSettings(folder, data);
     }
 
-    private int executeWithSettings(RunFolder folder) throws Exception {
+    private int executeWithSettings(RunFolder folder, DataDirectory data) throws Exception {
         try {
-            LabRun run = new LabRun(folder, seed, quick, quiet, spec.commandLine().getOut(), rateChanged);
+            LabRun run = new LabRun(folder, seed, quick, quiet, spec.commandLine().getOut(), rateChanged, data);
             run(run);
             PrintWriter err = spec.commandLine().getErr();
             run.warnings().forEach(w -> err.println("introdl " + spec.name() + ": warning: " + w));

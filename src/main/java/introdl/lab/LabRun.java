@@ -1,6 +1,7 @@
 package introdl.lab;
 
 import ai.djl.Model;
+import introdl.data.DataDirectory;
 import introdl.report.HtmlReport;
 import introdl.report.RunFolder;
 import introdl.train.Fit;
@@ -27,9 +28,12 @@ public final class LabRun {
     private final boolean quiet;
     private final PrintWriter out;
     private final boolean newLearningRate;
+    private final DataDirectory data;
     private final List<String> warnings = new ArrayList<>();
 
-    LabRun(RunFolder folder, long seed, boolean quick, boolean quiet, PrintWriter out, boolean newLearningRate) {
+    LabRun(RunFolder folder, long seed, boolean quick, boolean quiet, PrintWriter out, boolean newLearningRate,
+            DataDirectory data) {
+        this.data = data;
         this.folder = folder;
         this.seed = seed;
         this.quick = quick;
@@ -45,6 +49,11 @@ public final class LabRun {
     /** A file in the run folder. */
     public Path file(String name) {
         return folder.file(name);
+    }
+
+    /** Where the lab reads datasets: its {@code --data} folder, else the default ({@link DataDirectory#fromSettings()}). */
+    public DataDirectory data() {
+        return data;
     }
 
     public long seed() {

@@ -70,7 +70,7 @@ public final class TrainingOptions {
      * is a split of the training data, never the test set; without, validation shows the test set.
      */
     public Data data(LabRun run) {
-        Split data = Datasets.load(dataset, run.seed(), run.quick());
+        Split data = Datasets.load(dataset, run.seed(), run.quick(), run.data());
         return new Data(data, patience > 0 ? data.train().split(0.9, run.seed()) : data);
     }
 

@@ -54,10 +54,18 @@ public final class TuneData {
 
     /** The tunes from {@code file}, or (if null) from the first source that has them. */
     public static Loaded load(Path file) {
+        return load(file, DataDirectory.fromSettings());
+    }
+
+    /**
+     * The tunes from {@code file}, or (if null) from the first source that has them: {@code data}'s
+     * {@code mit6s191/irish.abc}, the cache, a download, the bundled tunes.
+     */
+    public static Loaded load(Path file, DataDirectory data) {
         if (file != null) {
             return new Loaded(TuneBook.read(file), file.toString(), false);
         }
-        Path local = DataDirectory.folder("mit6s191").map(d -> d.resolve(FILE_NAME)).filter(Files::isRegularFile)
+        Path local = data.subfolder("mit6s191").map(d -> d.resolve(FILE_NAME)).filter(Files::isRegularFile)
                 .orElse(null);
         if (local != null) {
             return new Loaded(TuneBook.read(local), local.toString(), false);
@@ -77,7 +85,7 @@ public final class TuneData {
         }
         LOG.warn("The course's {} is not on this machine (put it in {}/mit6s191/ or pass its path), so Lab 1 uses "
                 + "the {} tunes bundled with introdl: enough to run, too few to learn much.", FILE_NAME,
-                DataDirectory.root().map(Path::toString).orElse("$" + DataDirectory.ENV), bundled().texts().size());
+                data.path().map(Path::toString).orElse("$" + DataDirectory.ENV), bundled().texts().size());
         return new Loaded(bundled(), "the tunes bundled with introdl", true);
     }
 

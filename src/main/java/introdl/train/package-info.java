@@ -12,8 +12,9 @@
  * generator at the start of every epoch (from its own seed, so a run does not depend on what ran
  * before it) and sets the thread count for its run, putting the previous count back when it
  * ends. Two fits in one process therefore must not run at the same time on different threads.
- * The data folder is read from {@code -Dintrodl.data} or {@code $INTRODL_DATA}; a lab's
- * {@code --data} sets the property for its run only, and {@code --quiet} lowers introdl's log level
+ * The data folder is a value passed to the loaders ({@link introdl.data.DataDirectory}; a lab's
+ * {@code --data} reaches them through its {@code LabRun}); {@code -Dintrodl.data} and
+ * {@code $INTRODL_DATA} are only the default. A lab's {@code --quiet} lowers introdl's log level
  * for its run only. Telemetry is switched off once per process (DJL reads its switch at start).
  */
 package introdl.train;

@@ -62,11 +62,11 @@ class LabFailuresTest {
     }
 
     @Test
-    void aLabPutsBackTheDataFolderAndLogLevelItWasGiven() throws Exception {
+    void aLabLeavesTheDataFolderSettingAndTheLogLevelAsItFoundThem() throws Exception {
         String dataBefore = System.getProperty(introdl.data.DataDirectory.PROPERTY);
         org.apache.logging.log4j.Level levelBefore = org.apache.logging.log4j.LogManager.getLogger("introdl").getLevel();
         runWith(() -> new LabException("stops"), "--data", runs.resolve("elsewhere").toString());
-        assertEquals(dataBefore, System.getProperty(introdl.data.DataDirectory.PROPERTY), "--data is for that run only");
+        assertEquals(dataBefore, System.getProperty(introdl.data.DataDirectory.PROPERTY), "--data goes to the loaders, not into a property");
         assertEquals(levelBefore, org.apache.logging.log4j.LogManager.getLogger("introdl").getLevel(),
                 "--quiet is for that run only");
     }
