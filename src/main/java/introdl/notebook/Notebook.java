@@ -170,6 +170,35 @@ public final class Notebook {
         return DEFAULT_BUDGET_SECONDS;
     }
 
+    /**
+     * A copy of this notebook, to be written to {@code target}, with each cell's text replaced by
+     * {@code edit} and every output and execution count cleared: a version to hand out unrun.
+     */
+    public Notebook edited(Path target, java.util.function.UnaryOperator<Cell> edit) {
+        JsonObject copy = json.deepCopy();
+        JsonArray array = copy.getAsJsonArray("cells");
+        List<Cell> edited = new ArrayList<>();
+        for (Cell cell : cells) {
+            Cell changed = edit.apply(cell);
+            JsonObject object = array.get(cell.number() - 1).getAsJsonObject();
+            JsonArray lines = new JsonArray();
+            changed.source().lines().forEach(line -> lines.add(line + "\n"));
+            if (lines.size() > 0) {
+                // Jupyter leaves the last line without its newline
+                String last = lines.get(lines.size() - 1).getAsString();
+                lines.set(lines.size() - 1, new com.google.gson.JsonPrimitive(changed.source().endsWith("\n") ? last
+                        : last.substring(0, last.length() - 1)));
+            }
+            object.add("source", lines);
+            if (cell.isCode()) {
+                object.add("outputs", new JsonArray());
+                object.add("execution_count", com.google.gson.JsonNull.INSTANCE);
+            }
+            edited.add(changed);
+        }
+        return new Notebook(target, copy, edited);
+    }
+
     /** Replaces the outputs and execution count of code cell {@code number}. */
     public void setOutputs(int number, int executionCount, JsonArray outputs) {
         JsonObject cell = json.getAsJsonArray("cells").get(number - 1).getAsJsonObject();

@@ -27,6 +27,10 @@ public final class NotebooksCommand implements Callable<Integer> {
     @Option(names = "--write", description = "Write each executed notebook, with its outputs, back to its file.")
     boolean write;
 
+    @Option(names = "--student", description = "Write the student versions (exercises left to do) of the notebooks "
+            + "in --dir to its student/ folder, and run nothing.")
+    boolean student;
+
     @Option(names = "--quick", description = "Quick mode: few epochs, little data (as in the tests).")
     boolean quick;
 
@@ -42,6 +46,15 @@ public final class NotebooksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (student) {
+            for (Path written : StudentNotebooks.writeAll(dir)) {
+                spec.commandLine().getOut().printf("wrote %s (%d exercises)%n", written,
+                        StudentNotebooks.exercises(Notebook.read(written.getParent().getParent()
+                                .resolve(written.getFileName()))));
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         if (quick) {
             System.setProperty(QuickMode.PROPERTY, "true");
         }

@@ -30,6 +30,21 @@ class NotebooksIT {
                     .anyMatch(o -> o.getAsJsonObject().has("data")
                             && o.getAsJsonObject().getAsJsonObject("data").has("image/png"));
             assertTrue(figure, notebook.name() + " shows at least one figure inline");
+            assertFalse(result.text().contains("not yet:"), notebook.name() + ": the solutions pass every check");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStudentNotebookRunsWithItsStubsAndItsChecksSayNotYet() {
+        List<Path> students = NotebooksCommand.find(Path.of("notebooks", StudentNotebooks.FOLDER));
+        assertFalse(students.isEmpty(), "there are student notebooks");
+        return students.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            int exercises = StudentNotebooks.exercises(Notebook.read(Path.of("notebooks").resolve(file.getFileName())));
+            String text = NotebookRunner.run(file).text();
+            long notYet = text.lines().filter(l -> l.startsWith("not yet:")).count();
+            assertTrue(notYet >= exercises, file + ": every unwritten exercise's check says not yet (" + notYet
+                    + " for " + exercises + " exercises):\n" + text);
+            assertFalse(text.lines().anyMatch(l -> l.startsWith("correct:")), file + ": no check passes a stub");
         }));
     }
 }
