@@ -135,7 +135,7 @@ class TunesTest {
         assertEquals(Tunes.Preset.QUICK.sequenceLength(), corpus.training().sampleShape().get(0));
         Tunes.Corpus again = Tunes.corpus(book, Tunes.Preset.QUICK, 3);
         assertEquals(validation, decodeAll(again.vocabulary(), again.validation()), "the split is seeded");
-        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+        introdl.data.InvalidDataException one = assertThrows(introdl.data.InvalidDataException.class,
                 () -> Tunes.corpus(TuneBook.parse(book.texts().get(0)), Tunes.Preset.QUICK, 1));
         assertTrue(one.getMessage().contains("at least 2"), one.getMessage());
     }
