@@ -88,7 +88,8 @@ public final class Lecture3 {
         return m;
     }
 
-    private static float[][] flipped(float[][] w) {
+    /** The filter turned by 180°: what the mathematicians' convolution lays over the image. */
+    static float[][] flipped(float[][] w) {
         int k = w.length;
         float[][] f = new float[k][k];
         for (int i = 0; i < k; i++) {

@@ -11,7 +11,7 @@ class Lecture3Test {
     @Test
     void theConvolutionCheckWantsTheLecturesSumAndNamesTheUsualMistakes() {
         assertTrue(Lecture3.convolution((x, w) -> Convolution.apply(x, w, 0, 1, 0)).correct());
-        Verdict flipped = Lecture3.convolution((x, w) -> Convolution.apply(x, turned(w), 0, 1, 0));
+        Verdict flipped = Lecture3.convolution((x, w) -> Convolution.apply(x, Lecture3.flipped(w), 0, 1, 0));
         assertTrue(!flipped.correct() && flipped.message().contains("180"), flipped.message());
         Verdict padded = Lecture3.convolution((x, w) -> Convolution.apply(x, w, 0, 1, 1));
         assertTrue(!padded.correct() && padded.message().contains("6 x 6; a 6 x 6 image"), padded.message());
@@ -30,16 +30,5 @@ class Lecture3Test {
         assertTrue(!stride1.correct() && stride1.message().contains("5 x 5"), stride1.message());
         Verdict min = Lecture3.maxPooling((map, size) -> Pooling.MIN.apply(map, size));
         assertTrue(!min.correct() && min.message().contains("maximum is"), min.message());
-    }
-
-    private static float[][] turned(float[][] w) {
-        int k = w.length;
-        float[][] f = new float[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                f[i][j] = w[k - 1 - i][k - 1 - j];
-            }
-        }
-        return f;
     }
 }
