@@ -36,21 +36,21 @@ public final class Lecture1 {
             return Verdict.notYet("z and y-hat should each be one number (a scalar NDArray), got shapes "
                     + shape(z) + " and " + shape(yHat));
         }
-        if (!close(zValue, expectedZ)) {
-            if (close(zValue, expectedZ - W0)) {
+        if (!Compare.close(zValue, expectedZ)) {
+            if (Compare.close(zValue, expectedZ - W0)) {
                 return Verdict.notYet("z is " + fmt(zValue) + ", the weighted sum x·w without the bias: add w0 = 1");
             }
             return Verdict.notYet("z is " + fmt(zValue) + "; it should be w0 + x·w = 1 + (-1)(3) + (2)(-2) = -6");
         }
         double sigmoid = 1 / (1 + Math.exp(-expectedZ));
-        if (close(yValue, sigmoid)) {
+        if (Compare.close(yValue, sigmoid)) {
             return Verdict.correct("z = -6 and y-hat = σ(-6) = " + String.format(Locale.ROOT, "%.5f", sigmoid)
                     + ", as in the lecture");
         }
-        if (close(yValue, expectedZ)) {
+        if (Compare.close(yValue, expectedZ)) {
             return Verdict.notYet("y-hat is z itself: pass z through the activation g, the sigmoid");
         }
-        if (close(yValue, Math.tanh(expectedZ)) || yValue == 0f) {
+        if (Compare.close(yValue, Math.tanh(expectedZ)) || yValue == 0f) {
             return Verdict.notYet("y-hat is " + fmt(yValue) + ", the value of tanh or ReLU: this exercise uses the "
                     + "sigmoid σ(z) = 1 / (1 + e^-z)");
         }
@@ -83,10 +83,10 @@ public final class Lecture1 {
                 return Verdict.notYet("the layer gave " + values.length + " numbers (shape " + got.getShape() + "); a "
                         + "layer of 3 units gives 3, one per row of W: multiply W (3x4) by x (4)");
             }
-            if (close(values, expected)) {
+            if (Compare.close(values, expected)) {
                 return Verdict.correct("z = W x + b, one number per unit, as introdl's DenseLayer computes it");
             }
-            if (close(values, w.matMul(x).toFloatArray())) {
+            if (Compare.close(values, w.matMul(x).toFloatArray())) {
                 return Verdict.notYet("these are W x without the bias: add b");
             }
             if (Arrays.equals(values, new float[3])) {
@@ -103,19 +103,6 @@ public final class Lecture1 {
 
     private static String shape(NDArray a) {
         return a == null ? "none" : a.getShape().toString();
-    }
-
-    private static boolean close(double a, double b) {
-        return Math.abs(a - b) <= 1e-4 + 1e-4 * Math.abs(b);
-    }
-
-    private static boolean close(float[] a, float[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (!close(a[i], b[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String fmt(double v) {

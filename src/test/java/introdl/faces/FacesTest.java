@@ -17,9 +17,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Lab 2 on face sets: the audit's counting, the experiment's splits, and training on the embedded faces. */
+@Tag("slow")
 class FacesTest {
     /** Faces of groups a (10) and b (10), then 10 non-faces. */
     private static FaceSet twoGroups() {

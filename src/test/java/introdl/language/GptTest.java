@@ -19,9 +19,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class GptTest {
     private static final String TEXT = "to be, or not to be: that is the question.\n";
     private static final GptConfig TINY = new GptConfig(2, 16, 2, 2, 16, 0, Positions.Kind.LEARNED);

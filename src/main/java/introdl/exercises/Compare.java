@@ -1,0 +1,47 @@
+package introdl.exercises;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How the checks compare a student's numbers with the expected ones: to about 4 digits. */
+final class Compare {
+    private Compare() {}
+
+    static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-4 + 1e-4 * Math.abs(b);
+    }
+
+    static boolean close(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!close(a[i], b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean close(NDArray a, NDArray b) {
+        return close(values(a), values(b));
+    }
+
+    static boolean isZero(NDArray a) {
+        return Arrays.equals(values(a), new float[(int) a.size()]);
+    }
+
+    static float[] values(NDArray a) {
+        return a.toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    static String show(NDArray a) {
+        StringBuilder sb = new StringBuilder("[");
+        for (float v : values(a)) {
+            sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.4g", v));
+        }
+        return sb.append(']').toString();
+    }
+}
