@@ -1,5 +1,6 @@
 package introdl.exercises;
 
+import introdl.sequence.TextGenerator;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BiFunction;
@@ -86,20 +87,13 @@ public final class Lab1 {
         return Verdict.correct("softmax(scores / T): T below 1 sharpens the choice, above 1 flattens it");
     }
 
+    /** softmax(scores / t) as introdl's sampler computes it ({@link TextGenerator#weights}, normalised). */
     private static float[] softmax(float[] scores, double t) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float s : scores) {
-            max = Math.max(max, s / t);
-        }
-        double[] e = new double[scores.length];
-        double sum = 0;
-        for (int i = 0; i < scores.length; i++) {
-            e[i] = Math.exp(scores[i] / t - max);
-            sum += e[i];
-        }
+        double[] weights = TextGenerator.weights(scores, t);
+        double sum = Arrays.stream(weights).sum();
         float[] p = new float[scores.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = (float) (e[i] / sum);
+            p[i] = (float) (weights[i] / sum);
         }
         return p;
     }

@@ -301,17 +301,28 @@ public final class TextGenerator {
         }
     }
 
-    /** Draws an index from softmax(scores / temperature). */
-    static int sample(float[] scores, double temperature, Random random) {
+    /**
+     * The sampler's weights e^(score / T − max): softmax(scores / temperature) before it is divided
+     * by the weights' sum (the largest is taken away first, so {@code Math.exp} never overflows).
+     */
+    public static double[] weights(float[] scores, double temperature) {
         double max = Double.NEGATIVE_INFINITY;
         for (float s : scores) {
             max = Math.max(max, s / temperature);
         }
         double[] p = new double[scores.length];
-        double sum = 0;
         for (int i = 0; i < scores.length; i++) {
             p[i] = Math.exp(scores[i] / temperature - max);
-            sum += p[i];
+        }
+        return p;
+    }
+
+    /** Draws an index from softmax(scores / temperature). */
+    static int sample(float[] scores, double temperature, Random random) {
+        double[] p = weights(scores, temperature);
+        double sum = 0;
+        for (double w : p) {
+            sum += w;
         }
         double u = random.nextDouble() * sum;
         for (int i = 0; i < p.length; i++) {
