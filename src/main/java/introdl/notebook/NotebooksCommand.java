@@ -48,9 +48,9 @@ public final class NotebooksCommand implements Callable<Integer> {
     public Integer call() {
         if (student) {
             for (Path written : StudentNotebooks.writeAll(dir)) {
-                spec.commandLine().getOut().printf("wrote %s (%d exercises)%n", written,
-                        StudentNotebooks.exercises(Notebook.read(written.getParent().getParent()
-                                .resolve(written.getFileName()))));
+                int exercises = StudentNotebooks.exercises(Notebook.read(dir.resolve(written.getFileName())));
+                spec.commandLine().getOut().printf("wrote %s (%d exercise%s)%n", written, exercises,
+                        exercises == 1 ? "" : "s");
             }
             spec.commandLine().getOut().flush();
             return 0;
