@@ -279,11 +279,9 @@ public abstract class Lab implements Callable<Integer> {
         java.io.StringWriter trace = new java.io.StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         Path log = AtomicFiles.writeString(folder.file(ERROR_LOG), trace.toString());
-        Path index = folder.file("index.html");
-        Path report = Files.exists(index) ? folder.file("failure.html") : index;
         HtmlReport.titled(spec.name() + ": an internal error").paragraph("The run stopped on an error in introdl "
                 + "or DJL, not in its settings: " + e).paragraph("Please report it with this trace (also in "
-                + ERROR_LOG + ").").preformatted(trace.toString()).write(report);
+                + ERROR_LOG + ").").preformatted(trace.toString()).write(failureReportFile(folder));
         PrintWriter err = spec.commandLine().getErr();
         err.println("introdl " + spec.name() + ": internal error (a fault in introdl or DJL, not in your settings): "
                 + e);
@@ -313,10 +311,15 @@ public abstract class Lab implements Callable<Integer> {
         return FAILED;
     }
 
+    /** index.html, or failure.html if the run already has a report that a failure must not overwrite. */
+    private static Path failureReportFile(RunFolder folder) {
+        Path index = folder.file("index.html");
+        return Files.exists(index) ? folder.file("failure.html") : index;
+    }
+
     /** Writes the failure into index.html, or into failure.html if the run already has a report. */
     private Path writeFailureReport(RunFolder folder, String message, History history) {
-        Path index = folder.file("index.html");
-        Path target = Files.exists(index) ? folder.file("failure.html") : index;
+        Path target = failureReportFile(folder);
         HtmlReport report = HtmlReport.titled(spec.name() + ": the run failed").paragraph(message);
         if (history != null && !history.isEmpty()) {
             history.writeCsv(folder.file(LabRun.HISTORY));
