@@ -54,15 +54,19 @@ public final class StudentNotebooks {
      * {@code dir/student/}; returns the files written.
      */
     public static List<Path> writeAll(Path dir) {
-        List<Path> written = new ArrayList<>();
+        return studentVersions(dir).stream().map(student -> student.write(student.file())).toList();
+    }
+
+    /** The student version of every notebook in {@code dir} that has exercises, each to be written to {@code dir/student/}. */
+    private static List<Notebook> studentVersions(Path dir) {
+        List<Notebook> students = new ArrayList<>();
         for (Path file : NotebooksCommand.find(dir)) {
             Notebook solution = Notebook.read(file);
             if (exercises(solution) > 0) {
-                Path target = dir.resolve(FOLDER).resolve(file.getFileName());
-                written.add(studentVersion(solution, target).write(target));
+                students.add(studentVersion(solution, dir.resolve(FOLDER).resolve(file.getFileName())));
             }
         }
-        return written;
+        return students;
     }
 
     /** The code of one cell with its solutions replaced by stubs. */
@@ -110,15 +114,10 @@ public final class StudentNotebooks {
     /** The student versions in {@code dir/student/} that are missing or differ from what {@link #writeAll} writes now. */
     public static List<Path> outOfDate(Path dir) {
         List<Path> stale = new ArrayList<>();
-        for (Path file : NotebooksCommand.find(dir)) {
-            Notebook solution = Notebook.read(file);
-            if (exercises(solution) == 0) {
-                continue;
-            }
-            Path target = dir.resolve(FOLDER).resolve(file.getFileName());
+        for (Notebook student : studentVersions(dir)) {
             try {
-                if (!Files.exists(target) || !Files.readString(target).equals(studentVersion(solution, target).toJson())) {
-                    stale.add(target);
+                if (!Files.exists(student.file()) || !Files.readString(student.file()).equals(student.toJson())) {
+                    stale.add(student.file());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
