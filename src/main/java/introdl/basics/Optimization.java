@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
  * through the one fit loop; a run whose loss blows up is reported as diverged, not thrown.
  */
 public final class Optimization {
+    /** How far above its first epoch's loss a run may rise before its verdict is "unstable". */
+    static final double UNSTABLE = 10;
     /** The mini-batch size of {@link #gradientDescentModes}. */
     public static final int MINI_BATCH = 32;
 
@@ -86,25 +88,34 @@ public final class Optimization {
     }
 
     /**
-     * A verdict on a finished run's training loss: "diverges" if it ends above where it began,
-     * "barely moves" if it fell by under 10%, "oscillates" if it rose in over a third of the
-     * epochs, else "converges".
+     * A verdict on a finished run's whole training curve: "diverges" if it ends above where it
+     * began; "unstable" if on the way it rose above 10 times its first epoch's loss, or exploded
+     * within an epoch (the fit loop's warning), and came back; "barely moves" if it fell by under
+     * 10%; "oscillates" if it rose in over a third of the epochs; else "converges".
      */
     static String verdict(History history) {
         double[] loss = history.series(History.LOSS);
-        if (loss.length < 2) {
+        if (loss.length == 0) {
             return "converges";
         }
         double first = loss[0];
         double last = loss[loss.length - 1];
+        double peak = first;
         int rises = 0;
         for (int i = 1; i < loss.length; i++) {
+            peak = Math.max(peak, loss[i]);
             if (loss[i] > loss[i - 1]) {
                 rises++;
             }
         }
         if (!Double.isFinite(last) || last > first) {
             return "diverges";
+        }
+        if (peak > UNSTABLE * first) {
+            return String.format(Locale.ROOT, "unstable (the loss rose to %.2g before falling back)", peak);
+        }
+        if (!history.warnings().isEmpty()) {
+            return "unstable (the loss exploded within an epoch before falling back)";
         }
         if ((first - last) / first < 0.10) {
             return "barely moves";

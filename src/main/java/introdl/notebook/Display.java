@@ -42,7 +42,9 @@ public final class Display {
     /**
      * The bundle of {@code value} in the requested types, as IJava renders them: text (HTML,
      * Markdown, JavaScript...) for a string, image/png for an image; text/plain always, and a type
-     * the value cannot take is left out.
+     * the value cannot take is left out. One difference: IJava sends a string's text again as
+     * text/plain, so an audio player (a WAV file in the HTML) would be stored twice; a string
+     * over {@link #LONG_TEXT} characters shown as another type gets a one-line text/plain instead.
      */
     public static Map<String, String> render(Object value, String... types) {
         Map<String, String> bundle = new LinkedHashMap<>();
@@ -54,9 +56,18 @@ public final class Display {
                 bundle.put(type, preferred.get(type));
             }
         }
-        bundle.put("text/plain", preferred.get("text/plain"));
+        boolean shownElsewhere = !bundle.isEmpty() && !bundle.containsKey("text/plain");
+        if (value instanceof CharSequence text && text.length() > LONG_TEXT && shownElsewhere) {
+            bundle.put("text/plain", "<" + String.join(", ", bundle.keySet()) + ": " + (text.length() + 1023) / 1024
+                    + " KB>");
+        } else {
+            bundle.put("text/plain", preferred.get("text/plain"));
+        }
         return bundle;
     }
+
+    /** The length above which a string shown as HTML or another text type is not repeated as text/plain. */
+    public static final int LONG_TEXT = 1000;
 
     /** The MIME bundle of {@code value}: image/png (base64) for images, and always text/plain. */
     public static Map<String, String> render(Object value) {

@@ -2,11 +2,9 @@ package introdl.notebook;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.ByteArrayOutputStream;
+import introdl.train.Devices;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,10 @@ import jdk.jshell.VarSnippet;
 /**
  * Runs a notebook the way the IJava kernel does: a fresh JShell (IJava's engine) evaluates every
  * code cell in order, with IJava's {@code %jars} and {@code %classpath} magics and its
- * {@code display(...)} function. The first cell that does not compile or throws stops the run
+ * {@code display(...)} function; what a cell writes to standard output and standard error (where
+ * introdl's log lines go) becomes its stream outputs, as IJava sends them, and the notebook
+ * starts as a fresh kernel does, so its first training cell logs the device it trains on. The
+ * first cell that does not compile or throws stops the run
  * with the notebook's name, the cell's number and the error. Each notebook runs within its time
  * budget ({@link Notebook#budgetSeconds()}).
  */
@@ -115,6 +116,7 @@ public final class NotebookRunner {
             return t;
         });
         try (JShell shell = newShell()) {
+            Devices.forgetLogged();
             for (String helper : HELPERS) {
                 evaluate(shell, notebook, null, helper);
             }
@@ -158,44 +160,20 @@ public final class NotebookRunner {
     }
 
     private static CellRun runCell(JShell shell, Notebook notebook, Notebook.Cell cell, int count) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        JsonArray outputs = new JsonArray();
-        try {
-            String code = applyMagics(shell, notebook, cell);
-            Snippet last = null;
-            SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-            String remaining = code;
-            while (!remaining.isBlank()) {
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-                if (!info.completeness().isComplete()) {
-                    throw new NotebookException(where(notebook, cell) + ": does not compile: the code is incomplete "
-                            + "(a missing ';', ')' or '}'?) near: " + firstLine(remaining));
-                }
-                last = evaluate(shell, notebook, cell, info.source());
-                remaining = info.remaining();
+        JsonArray outputs;
+        try (CellStreams streams = new CellStreams()) {
+            try {
+                evaluateCell(shell, notebook, cell);
+            } catch (NotebookException failure) {
+                System.out.flush();
+                System.err.flush();
+                String printed = tail(streams.text(), 15);
+                throw printed.isEmpty() ? failure : new NotebookException(failure.getMessage()
+                        + "\n  the cell printed before it failed:\n" + printed, failure);
             }
-            String resultName = resultVariable(last);
-            if (resultName != null) {
-                evaluate(shell, notebook, cell, "__introdl(\"result\", " + resultName + ");");
-            }
-        } catch (NotebookException failure) {
             System.out.flush();
-            String printed = tail(captured.toString(StandardCharsets.UTF_8), 15);
-            throw printed.isEmpty() ? failure : new NotebookException(failure.getMessage()
-                    + "\n  the cell printed before it failed:\n" + printed, failure);
-        } finally {
-            System.out.flush();
-            System.setOut(oldOut);
-        }
-        String printed = captured.toString(StandardCharsets.UTF_8);
-        if (!printed.isEmpty()) {
-            JsonObject stream = new JsonObject();
-            stream.addProperty("output_type", "stream");
-            stream.addProperty("name", "stdout");
-            stream.addProperty("text", printed);
-            outputs.add(stream);
+            System.err.flush();
+            outputs = streams.outputs();
         }
         for (Map<String, String> shown : Display.drain()) {
             outputs.add(bundle("display_data", shown, count));
@@ -205,6 +183,27 @@ public final class NotebookRunner {
             outputs.add(bundle("execute_result", result, count));
         }
         return new CellRun(cell, count, outputs);
+    }
+
+    /** Evaluates the cell's code snippet by snippet, then records the value of its last expression. */
+    private static void evaluateCell(JShell shell, Notebook notebook, Notebook.Cell cell) {
+        String code = applyMagics(shell, notebook, cell);
+        Snippet last = null;
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String remaining = code;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete()) {
+                throw new NotebookException(where(notebook, cell) + ": does not compile: the code is incomplete "
+                        + "(a missing ';', ')' or '}'?) near: " + firstLine(remaining));
+            }
+            last = evaluate(shell, notebook, cell, info.source());
+            remaining = info.remaining();
+        }
+        String resultName = resultVariable(last);
+        if (resultName != null) {
+            evaluate(shell, notebook, cell, "__introdl(\"result\", " + resultName + ");");
+        }
     }
 
     /** Runs the cell's magics and returns the rest of its code. */

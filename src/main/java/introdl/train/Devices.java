@@ -25,8 +25,11 @@ public final class Devices {
         return devices;
     }
 
-    /** Lets the next call log the choice again (for tests). */
-    static void forgetLogged() {
+    /**
+     * Lets the next call log the choice again, as in a new process: the notebook runner calls it
+     * before each notebook, since IJava gives each notebook a fresh kernel (and tests call it).
+     */
+    public static void forgetLogged() {
         LOGGED.set(false);
     }
 

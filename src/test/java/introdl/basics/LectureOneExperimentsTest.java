@@ -46,10 +46,24 @@ class LectureOneExperimentsTest {
         assertEquals("barely moves", sweep.run("lr 0.000100").outcome());
         assertEquals("converges", sweep.run("lr 0.300").outcome());
         String large = sweep.run("lr 50.0").outcome();
-        assertTrue(large.equals("oscillates") || large.startsWith("diverges"), large);
+        assertTrue(large.equals("oscillates") || large.startsWith("unstable") || large.startsWith("diverges"), large);
         String huge = sweep.run("lr 1.00e+06").outcome();
         assertTrue(huge.startsWith("diverges"), "a divergent run is reported, not thrown: " + huge);
         assertTrue(sweep.chart(History.LOSS).logY().image().getWidth() > 0);
+    }
+
+    @Test
+    void aRunWhoseLossBlewUpAndCameBackIsNotCalledConverged() {
+        // notebook 02's quick mode: 4 epochs at lr 50 went to 1e16 and back, and was said to converge
+        String quick = Optimization.learningRates(MOONS, SMALL::build, new double[] {50}, 4, 32, 1).run("lr 50.0")
+                .outcome();
+        assertTrue(quick.startsWith("unstable") || quick.startsWith("diverges"), quick);
+        History spike = new History();
+        double[] losses = {2.5, 1e16, 3.0, 0.6};
+        for (int e = 0; e < losses.length; e++) {
+            spike.add(new History.Epoch(e + 1, java.util.Map.of(History.LOSS, losses[e])));
+        }
+        assertEquals("unstable (the loss rose to 1.0e+16 before falling back)", Optimization.verdict(spike));
     }
 
     @Test

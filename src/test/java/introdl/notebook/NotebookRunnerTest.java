@@ -90,6 +90,34 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void aLongStringShownAsHtmlIsStoredOnce() throws Exception {
+        // an audio player is a WAV file in base64: 214 KB that IJava would send again as text/plain
+        Path file = javaNotebook("audio.ipynb", "display(\"<audio src='\" + \"A\".repeat(5000) + \"'></audio>\", \"text/html\");");
+        JsonObject data = NotebookRunner.run(file).cells().get(0).outputs().get(0).getAsJsonObject()
+                .getAsJsonObject("data");
+        assertEquals(5000 + 22, data.get("text/html").getAsString().length());
+        assertEquals("<text/html: 5 KB>", data.get("text/plain").getAsString());
+    }
+
+    @Test
+    void whatACellWritesToStandardErrorIsKeptInOrderAsIJavaShowsIt() throws Exception {
+        Path classes = Path.of(Notebook.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path djl = Path.of(ai.djl.Device.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path file = javaNotebook("stderr.ipynb", "%classpath " + classes + " " + djl,
+                "System.out.println(\"before\");\nintrodl.train.Devices.forTraining();\nSystem.out.println(\"after\");");
+        for (int run = 0; run < 2; run++) {
+            JsonArray outputs = NotebookRunner.run(file).cells().get(1).outputs();
+            assertEquals(3, outputs.size(), "out, err, out: " + outputs);
+            assertEquals("before\n", outputs.get(0).getAsJsonObject().get("text").getAsString());
+            JsonObject log = outputs.get(1).getAsJsonObject();
+            assertEquals("stderr", log.get("name").getAsString());
+            assertTrue(log.get("text").getAsString().matches("\\[INFO\\] PyTorch .*: training on cpu\\(\\).*\n"),
+                    "the device line, in every notebook as in a fresh kernel: " + log);
+            assertEquals("after\n", outputs.get(2).getAsJsonObject().get("text").getAsString());
+        }
+    }
+
+    @Test
     void writtenNotebookKeepsItsCellsAndGainsOutputs() throws Exception {
         Path file = javaNotebook("write.ipynb", "md:Some *text*", "1 + 1", "System.out.println(3);");
         NotebookRunner.run(file).withOutputs().write(file);

@@ -38,6 +38,12 @@ class HistoryTest {
     }
 
     @Test
+    void anEpochPrintsAsTheConsoleShowsIt() {
+        // notebook 07 printed history.last() as the raw record, Epoch[number=3, values={...}]
+        assertEquals("epoch 3: loss 0.3333 accuracy 0.8000 val_loss 0.4000 (0.3s)", sample().last().toString());
+    }
+
+    @Test
     void epochsMustComeInOrder() {
         History h = sample();
         assertThrows(IllegalArgumentException.class, () -> h.add(new History.Epoch(5, Map.of())));
