@@ -21,7 +21,30 @@ public final class DbVaeLoss extends Loss {
     /** The course's weight on the KL term. */
     public static final double COURSE_KL_WEIGHT = 0.0005;
 
+    /**
+     * How each image's three terms make its loss: {@link #COURSE}'s formula, or a student's version
+     * of it (notebook 07's exercise, which then trains with it).
+     */
+    @FunctionalInterface
+    public interface Terms {
+        /**
+         * The loss of each image.
+         *
+         * @param classification the binary cross-entropy of each image's face logit
+         * @param isFace 1 for a face, 0 for a non-face
+         * @param kl each image's KL term
+         * @param reconstruction each image's mean absolute pixel error
+         * @param klWeight the weight c of the KL term
+         */
+        NDArray combine(NDArray classification, NDArray isFace, NDArray kl, NDArray reconstruction, double klWeight);
+    }
+
+    /** BCE + 1[face] · (c · KL + reconstruction). */
+    public static final Terms COURSE = (classification, isFace, kl, reconstruction, c) ->
+            classification.add(isFace.mul(Scalars.times(kl, c).add(reconstruction)));
+
     private final double klWeight;
+    private final Terms terms;
 
     /**
      * A loss weighting the KL term by {@code klWeight} (the course uses 0.0005).
@@ -29,11 +52,17 @@ public final class DbVaeLoss extends Loss {
      * @throws IllegalArgumentException if the weight is negative or not a number
      */
     public DbVaeLoss(double klWeight) {
+        this(klWeight, COURSE);
+    }
+
+    /** A loss whose terms are combined by {@code terms} instead of {@link #COURSE}. */
+    public DbVaeLoss(double klWeight, Terms terms) {
         super("db_vae");
         if (!(klWeight >= 0) || Double.isInfinite(klWeight)) {
             throw new IllegalArgumentException("the KL weight must be 0 or more, got " + klWeight);
         }
         this.klWeight = klWeight;
+        this.terms = java.util.Objects.requireNonNull(terms, "terms");
     }
 
     public double klWeight() {
@@ -56,9 +85,10 @@ public final class DbVaeLoss extends Loss {
             throw new IllegalArgumentException("the DB-VAE loss needs the DB-VAE block's five outputs (logit, pixels, "
                     + "mean, log-variance, images), got " + predictions.size());
         }
-        NDArray y = faces.reshape(-1, 1);
-        NDArray classification = BinaryCrossEntropy.perSample(predictions.get(0), y);
-        return classification.add(y.reshape(-1).mul(vae(predictions)));
+        NDArray y = faces.reshape(-1);
+        NDArray classification = BinaryCrossEntropy.perSample(predictions.get(0), y.reshape(-1, 1));
+        NDArray kl = VaeLoss.kl(predictions.get(2), predictions.get(3));
+        return terms.combine(classification, y, kl, reconstruction(predictions.get(1), predictions.get(4)), klWeight);
     }
 
     /** c · KL + mean absolute pixel error of each image: the part only faces pay. */

@@ -23,15 +23,25 @@ public final class Resampling implements EpochSampler {
     /** The course's smoothing added to each bin's density. */
     public static final double COURSE_SMOOTHING = 0.001;
 
+    /**
+     * Each face's sampling probability from the faces' latent means: {@link #probabilities(float[][], int,
+     * double)}, or a student's version of it (notebook 07's exercise, which then trains with it).
+     */
+    @FunctionalInterface
+    public interface Weights {
+        double[] probabilities(float[][] means, int bins, double smoothing);
+    }
+
     private final int bins;
     private final double smoothing;
+    private final Weights weights;
     private final int[] faceIndices;
     private final Examples faces;
     private final int examples;
     private final String trainName;
     private double[] latest;
 
-    private Resampling(Examples train, int bins, double smoothing) {
+    private Resampling(Examples train, int bins, double smoothing, Weights weights) {
         if (bins < 1) {
             throw new IllegalArgumentException("the histograms need at least 1 bin, got " + bins);
         }
@@ -41,6 +51,7 @@ public final class Resampling implements EpochSampler {
         }
         this.bins = bins;
         this.smoothing = smoothing;
+        this.weights = java.util.Objects.requireNonNull(weights, "weights");
         this.faceIndices = IntStream.range(0, train.size()).filter(i -> train.label(i) == 1).toArray();
         if (faceIndices.length == 0) {
             throw new IllegalArgumentException("resampling draws faces, but " + train.name() + " has none");
@@ -57,7 +68,12 @@ public final class Resampling implements EpochSampler {
 
     /** A sampler over {@code train} (label 1 = face). */
     public static Resampling of(Examples train, int bins, double smoothing) {
-        return new Resampling(train, bins, smoothing);
+        return of(train, bins, smoothing, Resampling::probabilities);
+    }
+
+    /** A sampler over {@code train} (label 1 = face) whose probabilities come from {@code weights}. */
+    public static Resampling of(Examples train, int bins, double smoothing, Weights weights) {
+        return new Resampling(train, bins, smoothing, weights);
     }
 
     /**
@@ -120,7 +136,7 @@ public final class Resampling implements EpochSampler {
                     + trainName + ", but the fit trains on " + count + "; build Resampling.of from the Examples "
                     + "the fit trains on");
         }
-        latest = probabilities(Latent.encode(model, faces), bins, smoothing);
+        latest = probabilities(model);
         double[] cumulative = new double[latest.length];
         double running = 0;
         for (int f = 0; f < latest.length; f++) {
@@ -158,7 +174,15 @@ public final class Resampling implements EpochSampler {
 
     /** The probabilities from a trained DB-VAE's encoder now (for reports, after training). */
     public double[] probabilities(Model model) {
-        return probabilities(Latent.encode(model, faces), bins, smoothing);
+        double[] p = weights.probabilities(Latent.encode(model, faces), bins, smoothing);
+        if (p == null || p.length != faceIndices.length) {
+            throw new IllegalStateException("the sampling weights must give one probability per face, "
+                    + faceIndices.length + ", got " + (p == null ? "none" : p.length));
+        }
+        if (Arrays.stream(p).anyMatch(w -> !(w >= 0) || Double.isInfinite(w)) || !(Arrays.stream(p).sum() > 0)) {
+            throw new IllegalStateException("the sampling weights must be finite, 0 or more and not all 0");
+        }
+        return p;
     }
 
     @Override

@@ -85,6 +85,11 @@ class DbVaeTest {
             assertEquals(c * nonFaceKl + 0.5, vae[1], 1e-4, "the VAE term the non-face is spared");
             assertEquals((loss[0] + loss[1]) / 2, new DbVaeLoss(c).evaluate(new NDList(faces), predictions).getFloat(),
                     1e-5);
+            // notebook 07 trains with the student's own combination of the same three terms
+            float[] classifierOnly = new DbVaeLoss(c, (bce, face, kl, rec, w) -> bce).perImage(faces, predictions)
+                    .toFloatArray();
+            assertEquals(bce(1, 0.3), classifierOnly[0], 1e-5);
+            assertEquals(bce(0, -1.2), classifierOnly[1], 1e-5);
         }
         assertThrows(IllegalArgumentException.class, () -> new DbVaeLoss(-1));
     }
@@ -203,6 +208,17 @@ class DbVaeTest {
             IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                     () -> resampling.order(ae, n + 2, 1, 7));
             assertTrue(other.getMessage().contains("built on the 40 examples"), other.getMessage());
+            // notebook 07 resamples with the student's weights: here all on the first face
+            Resampling firstFace = Resampling.of(data, 10, 0.001, (mu, bins, s) -> {
+                double[] p = new double[mu.length];
+                p[0] = 1;
+                return p;
+            });
+            assertTrue(Arrays.stream(firstFace.order(ae, n, 1, 7)).filter(i -> y[i] == 1).allMatch(i -> i == 1),
+                    "every face's place goes to the first face");
+            IllegalStateException negative = assertThrows(IllegalStateException.class, () -> Resampling.of(data, 10,
+                    0.001, (mu, bins, s) -> new double[mu.length]).order(ae, n, 1, 7));
+            assertTrue(negative.getMessage().contains("not all 0"), negative.getMessage());
         }
         // a sampler that only ever shows faces: the classifier learns to call everything a face
         try (Model classifier = Models.create("c", introdl.nn.Layers.sequential(introdl.nn.Layers.flatten(),
