@@ -161,7 +161,15 @@ public final class Lab2 {
         int n = means.length;
         double[] combined = new double[n];
         for (int d = 0; d < means[0].length; d++) {
-            double[] w = inverseDensity(means, d, bins, smoothing, variant == Variant.DENSITY);
+            float[] column = new float[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = means[i][d];
+            }
+            double[] density = Resampling.densities(column, bins);
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = variant == Variant.DENSITY ? density[i] + smoothing : 1 / (density[i] + smoothing);
+            }
             double total = variant == Variant.UNNORMALISED ? 1 : Arrays.stream(w).sum();
             for (int i = 0; i < n; i++) {
                 double p = w[i] / total;
@@ -173,29 +181,6 @@ public final class Lab2 {
             }
         }
         return normalised(combined);
-    }
-
-    private static double[] inverseDensity(float[][] means, int d, int bins, double smoothing, boolean inverted) {
-        int n = means.length;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (float[] face : means) {
-            lo = Math.min(lo, face[d]);
-            hi = Math.max(hi, face[d]);
-        }
-        double width = hi > lo ? (hi - lo) / bins : 1;
-        int[] bin = new int[n];
-        double[] density = new double[bins];
-        for (int i = 0; i < n; i++) {
-            bin[i] = Math.min(bins - 1, (int) ((means[i][d] - lo) / width));
-            density[bin[i]] += 1.0 / (n * width);
-        }
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            double smoothed = density[bin[i]] + smoothing;
-            w[i] = inverted ? smoothed : 1 / smoothed;
-        }
-        return w;
     }
 
     private static double ratio(double[] p) {

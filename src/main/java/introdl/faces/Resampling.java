@@ -98,6 +98,19 @@ public final class Resampling implements EpochSampler {
 
     /** 1 / smoothed histogram density of each value's bin, normalised over the values. */
     static double[] inverseDensity(float[] values, int bins, double smoothing) {
+        double[] density = densities(values, bins);
+        double[] p = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            p[i] = 1 / (density[i] + smoothing);
+        }
+        return normalised(p);
+    }
+
+    /**
+     * The density of each value's bin in a histogram of {@code bins} equal bins over the values'
+     * range, as numpy's {@code histogram(density=True)} gives it: the bin's count / (values · width).
+     */
+    public static double[] densities(float[] values, int bins) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (float v : values) {
@@ -111,17 +124,11 @@ public final class Resampling implements EpochSampler {
             bin[i] = Math.min(bins - 1, (int) ((values[i] - lo) / width));
             counts[bin[i]]++;
         }
-        // density as numpy's histogram(density=True) gives it, then smoothed and normalised
-        double[] density = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            density[b] = counts[b] / (values.length * width) + smoothing;
-        }
-        double total = Arrays.stream(density).sum();
-        double[] p = new double[values.length];
+        double[] density = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            p[i] = total / density[bin[i]];
+            density[i] = counts[bin[i]] / (values.length * width);
         }
-        return normalised(p);
+        return density;
     }
 
     private static double[] normalised(double[] weights) {

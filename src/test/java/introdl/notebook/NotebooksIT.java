@@ -31,6 +31,8 @@ class NotebooksIT {
                             && o.getAsJsonObject().getAsJsonObject("data").has("image/png"));
             assertTrue(figure, notebook.name() + " shows at least one figure inline");
             assertFalse(result.text().contains("not yet:"), notebook.name() + ": the solutions pass every check");
+            assertFalse(result.text().contains("java.io.PrintStream@"), notebook.name()
+                    + ": a cell ending with printf shows its return value, as IJava does; end it with println");
         }));
     }
 
