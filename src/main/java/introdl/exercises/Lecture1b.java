@@ -140,38 +140,37 @@ public final class Lecture1b {
     }
 
     private static Verdict wrongStep(int t, double[] w, double[] expected) {
-        if (t == 1 && close(w, START)) {
+        if (t > 1) {
+            return Verdict.notYet("step 1 is right, but after step " + t + " the weights are " + show(w) + " where "
+                    + "Adam's are " + show(expected) + ": keep m and v between steps (update them in place) and use "
+                    + "this step's t");
+        }
+        if (close(w, START)) {
             return Verdict.notYet("the weights did not move: w ← w − η · m̂ / (√v̂ + ε), written into w");
         }
-        if (t == 1) {
-            double[] sgd = new double[w.length];
-            double[] uphill = new double[w.length];
-            double[] uncorrected = new double[w.length];
-            for (int i = 0; i < w.length; i++) {
-                double g = GRADIENTS[0][i];
-                sgd[i] = START[i] - LEARNING_RATE * g;
-                uphill[i] = 2 * START[i] - expected[i];
-                uncorrected[i] = START[i] - LEARNING_RATE * (0.1 * g) / (Math.sqrt(0.001 * g * g) + 1e-8);
-            }
-            if (close(w, sgd)) {
-                return Verdict.notYet("that is plain gradient descent, w − η g: Adam steps by η · m̂ / (√v̂ + ε), the "
-                        + "running mean over the root of the running mean square");
-            }
-            if (close(w, uphill)) {
-                return Verdict.notYet("the weights moved up the gradient: subtract the step");
-            }
-            if (close(w, uncorrected)) {
-                return Verdict.notYet("the bias correction is missing: m and v start at 0, so divide them by 1 − β1^t "
-                        + "and 1 − β2^t");
-            }
+        double[] sgd = new double[w.length];
+        double[] uphill = new double[w.length];
+        double[] uncorrected = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            double g = GRADIENTS[0][i];
+            sgd[i] = START[i] - LEARNING_RATE * g;
+            uphill[i] = 2 * START[i] - expected[i];
+            uncorrected[i] = START[i] - LEARNING_RATE * (0.1 * g) / (Math.sqrt(0.001 * g * g) + 1e-8);
         }
-        if (t == 1) {
-            return Verdict.notYet("after step 1 the weights are " + show(w) + " where Adam's are " + show(expected)
-                    + ": first m = β1 m + (1 − β1) g and v = β2 v + (1 − β2) g², then m̂ = m / (1 − β1^t), "
-                    + "v̂ = v / (1 − β2^t) and w ← w − η · m̂ / (√v̂ + ε)");
+        if (close(w, sgd)) {
+            return Verdict.notYet("that is plain gradient descent, w − η g: Adam steps by η · m̂ / (√v̂ + ε), the "
+                    + "running mean over the root of the running mean square");
         }
-        return Verdict.notYet("step 1 is right, but after step " + t + " the weights are " + show(w) + " where Adam's are "
-                + show(expected) + ": keep m and v between steps (update them in place) and use this step's t");
+        if (close(w, uphill)) {
+            return Verdict.notYet("the weights moved up the gradient: subtract the step");
+        }
+        if (close(w, uncorrected)) {
+            return Verdict.notYet("the bias correction is missing: m and v start at 0, so divide them by 1 − β1^t "
+                    + "and 1 − β2^t");
+        }
+        return Verdict.notYet("after step 1 the weights are " + show(w) + " where Adam's are " + show(expected)
+                + ": first m = β1 m + (1 − β1) g and v = β2 v + (1 − β2) g², then m̂ = m / (1 − β1^t), "
+                + "v̂ = v / (1 − β2^t) and w ← w − η · m̂ / (√v̂ + ε)");
     }
 
     /** The weights after each of the three steps, by the optimiser the fit loop uses. */
