@@ -105,11 +105,12 @@ public final class Lecture3 {
     }
 
     private static boolean close(float[][] a, float[][] b) {
+        if (a.length != b.length) {
+            return false;
+        }
         for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                if (Math.abs(a[i][j] - b[i][j]) > 1e-4) {
-                    return false;
-                }
+            if (!Compare.close(a[i], b[i])) {
+                return false;
             }
         }
         return true;

@@ -298,7 +298,13 @@ public abstract class Lab implements Callable<Integer> {
         }
         return String.format(java.util.Locale.ROOT, "To go on from the last good checkpoint (epoch %d) with a "
                 + "tenth of the learning rate: ./introdl %s --resume %s %s %s", e.lastGoodEpoch(), spec.name(),
-                folder.dir(), option, e.learningRate() / 10);
+                folder.dir(), option, plain(e.learningRate() / 10));
+    }
+
+    /** A rate as one types it: 3 significant digits, no exponent, no trailing zeros (1e-4 is "0.0001"). */
+    static String plain(double rate) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.3g", rate)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private int fail(RunFolder folder, String message, History history, String advice) {

@@ -72,6 +72,15 @@ class LabFailuresTest {
     }
 
     @Test
+    void theAdviceAfterADivergenceWritesTheRateAsOneTypesIt() {
+        // it printed "--lr 1.0E-4", Java's way of writing a double
+        assertEquals("0.0001", Lab.plain(1e-3 / 10));
+        assertEquals("0.0002", Lab.plain(2e-3 / 10));
+        assertEquals("0.05", Lab.plain(0.5 / 10));
+        assertEquals("100000000", Lab.plain(1e9 / 10));
+    }
+
+    @Test
     void aProblemTheUserCanFixIsOneLineWithoutATrace() throws Exception {
         Outcome o = runWith(() -> new LabException("--rank: a rank of 500 is above the model's width (192)"));
         assertEquals(Lab.FAILED, o.code());
