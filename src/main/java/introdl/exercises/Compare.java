@@ -25,6 +25,18 @@ final class Compare {
         return true;
     }
 
+    static boolean close(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!close(a[i], b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean close(NDArray a, NDArray b) {
         return close(values(a), values(b));
     }
@@ -38,10 +50,30 @@ final class Compare {
     }
 
     static String show(NDArray a) {
+        float[] v = values(a);
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return show(d);
+    }
+
+    /** The numbers to 4 significant digits, as "[0.5000, -1.200]". */
+    static String show(double[] values) {
         StringBuilder sb = new StringBuilder("[");
-        for (float v : values(a)) {
-            sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.4g", v));
+        for (double v : values) {
+            sb.append(sb.length() > 1 ? ", " : "").append(fmt(v));
         }
         return sb.append(']').toString();
+    }
+
+    /** One number to 4 significant digits. */
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A copy of a matrix, so that a student's code cannot change the check's own. */
+    static float[][] copy(float[][] m) {
+        return Arrays.stream(m).map(float[]::clone).toArray(float[][]::new);
     }
 }

@@ -91,7 +91,7 @@ public final class Lab2 {
         double smoothing = Resampling.COURSE_SMOOTHING;
         double[] got;
         try {
-            got = student.probabilities(copy(means), bins, smoothing);
+            got = student.probabilities(Compare.copy(means), bins, smoothing);
         } catch (RuntimeException e) {
             return Verdict.notYet("it failed on 60 faces of 3 latent dimensions: " + e.getMessage());
         }
@@ -104,7 +104,7 @@ public final class Lab2 {
         }
         double[] expected = Resampling.probabilities(means, bins, smoothing);
         if (close(got, expected)) {
-            return Verdict.correct("the 5 faces far out get " + fmt(ratio(expected)) + " times the probability of a common "
+            return Verdict.correct("the 5 faces far out get " + Compare.fmt(ratio(expected)) + " times the probability of a common "
                     + "one, as introdl's Resampling gives");
         }
         double sum = Arrays.stream(got).sum();
@@ -114,8 +114,8 @@ public final class Lab2 {
         }
         if (!close(sum, 1)) {
             return close(normalised(got), expected)
-                    ? Verdict.notYet("the right weights, but they add up to " + fmt(sum) + ": divide by their sum")
-                    : Verdict.notYet("the probabilities add up to " + fmt(sum) + ", not 1");
+                    ? Verdict.notYet("the right weights, but they add up to " + Compare.fmt(sum) + ": divide by their sum")
+                    : Verdict.notYet("the probabilities add up to " + Compare.fmt(sum) + ", not 1");
         }
         if (close(got, variant(means, bins, smoothing, Variant.DENSITY))) {
             return Verdict.notYet("common faces get the highest probability: a face's weight is 1 / density, so rare "
@@ -135,7 +135,7 @@ public final class Lab2 {
         if (close(got, variant(means, bins, 0, Variant.AS_LIBRARY))) {
             return Verdict.notYet("the smoothing is missing: add it to every bin's density");
         }
-        return Verdict.notYet("the first face's probability is " + fmt(got[0]) + " but resampling gives " + fmt(expected[0])
+        return Verdict.notYet("the first face's probability is " + Compare.fmt(got[0]) + " but resampling gives " + Compare.fmt(expected[0])
                 + "; the far-out faces are the last 5");
     }
 
@@ -218,13 +218,5 @@ public final class Lab2 {
     private static double[] normalised(double[] w) {
         double sum = Arrays.stream(w).sum();
         return Arrays.stream(w).map(x -> x / sum).toArray();
-    }
-
-    private static float[][] copy(float[][] means) {
-        return Arrays.stream(means).map(float[]::clone).toArray(float[][]::new);
-    }
-
-    private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 }

@@ -38,9 +38,9 @@ public final class Lecture1 {
         }
         if (!Compare.close(zValue, expectedZ)) {
             if (Compare.close(zValue, expectedZ - W0)) {
-                return Verdict.notYet("z is " + fmt(zValue) + ", the weighted sum x·w without the bias: add w0 = 1");
+                return Verdict.notYet("z is " + Compare.fmt(zValue) + ", the weighted sum x·w without the bias: add w0 = 1");
             }
-            return Verdict.notYet("z is " + fmt(zValue) + "; it should be w0 + x·w = 1 + (-1)(3) + (2)(-2) = -6");
+            return Verdict.notYet("z is " + Compare.fmt(zValue) + "; it should be w0 + x·w = 1 + (-1)(3) + (2)(-2) = -6");
         }
         double sigmoid = 1 / (1 + Math.exp(-expectedZ));
         if (Compare.close(yValue, sigmoid)) {
@@ -51,10 +51,10 @@ public final class Lecture1 {
             return Verdict.notYet("y-hat is z itself: pass z through the activation g, the sigmoid");
         }
         if (Compare.close(yValue, Math.tanh(expectedZ)) || yValue == 0f) {
-            return Verdict.notYet("y-hat is " + fmt(yValue) + ", the value of tanh or ReLU: this exercise uses the "
+            return Verdict.notYet("y-hat is " + Compare.fmt(yValue) + ", the value of tanh or ReLU: this exercise uses the "
                     + "sigmoid σ(z) = 1 / (1 + e^-z)");
         }
-        return Verdict.notYet("y-hat is " + fmt(yValue) + "; σ(-6) = 1 / (1 + e^6) ≈ 0.00247");
+        return Verdict.notYet("y-hat is " + Compare.fmt(yValue) + "; σ(-6) = 1 / (1 + e^6) ≈ 0.00247");
     }
 
     /**
@@ -103,9 +103,5 @@ public final class Lecture1 {
 
     private static String shape(NDArray a) {
         return a == null ? "none" : a.getShape().toString();
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -8,7 +8,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import introdl.train.Optimizers;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Checks for the exercises of lecture 1's second half (notebook 02): the chain rule for one
@@ -58,16 +57,16 @@ public final class Lecture1b {
             }
             expected[i] = autograd(p[0], p[1], p[2], p[3]);
         }
-        if (close(got, expected)) {
+        if (Compare.close(got, expected)) {
             return Verdict.correct("∂J/∂w1 = ∂J/∂ŷ · ∂ŷ/∂z · ∂z/∂w1, as DJL's autograd finds it at all three points");
         }
         if (Arrays.stream(got).allMatch(g -> g == 0)) {
             return Verdict.notYet("the gradient is 0 everywhere: multiply the three factors ∂J/∂ŷ, ∂ŷ/∂z and ∂z/∂w1");
         }
-        if (close(got, scaled(expected, -1))) {
+        if (Compare.close(got, scaled(expected, -1))) {
             return Verdict.notYet("the sign is flipped: ∂J/∂ŷ = 2(ŷ − y), prediction minus label");
         }
-        if (close(got, scaled(expected, 0.5))) {
+        if (Compare.close(got, scaled(expected, 0.5))) {
             return Verdict.notYet("half the gradient: the derivative of (ŷ − y)² is 2(ŷ − y)");
         }
         double[] noSlope = new double[POINTS.length];
@@ -81,22 +80,22 @@ public final class Lecture1b {
             noX[i] = dJdy * p[3] * (1 - h * h);
             forW2[i] = dJdy * h;
         }
-        if (close(got, noSlope)) {
+        if (Compare.close(got, noSlope)) {
             return Verdict.notYet("the slope of tanh is missing: ∂ŷ/∂z = w2 · (1 − tanh²(z)), with z = w1 · x");
         }
-        if (close(got, noX)) {
+        if (Compare.close(got, noX)) {
             return Verdict.notYet("the last factor is missing: ∂z/∂w1 = x");
         }
-        if (close(got, forW2)) {
+        if (Compare.close(got, forW2)) {
             return Verdict.notYet("that is ∂J/∂w2 = 2(ŷ − y) · tanh(z); the exercise asks for w1, one step further back");
         }
         double ratio = got[0] / expected[0];
-        if (Double.isFinite(ratio) && close(got, scaled(expected, ratio))) {
-            return Verdict.notYet("off by a factor of " + fmt(ratio) + " at every point: look for a factor too many "
+        if (Double.isFinite(ratio) && Compare.close(got, scaled(expected, ratio))) {
+            return Verdict.notYet("off by a factor of " + Compare.fmt(ratio) + " at every point: look for a factor too many "
                     + "or too few");
         }
         return Verdict.notYet("at x = " + POINTS[0][0] + ", y = " + POINTS[0][1] + ", w1 = " + POINTS[0][2] + ", w2 = "
-                + POINTS[0][3] + " the gradient is " + fmt(got[0]) + " but autograd finds " + fmt(expected[0]));
+                + POINTS[0][3] + " the gradient is " + Compare.fmt(got[0]) + " but autograd finds " + Compare.fmt(expected[0]));
     }
 
     /** ∂J/∂w1 by DJL's automatic differentiation. */
@@ -131,7 +130,7 @@ public final class Lecture1b {
                 return Verdict.notYet("a weight became " + Arrays.toString(w) + " in step " + t + ": t counts steps from "
                         + "1, so 1 − β^t is never 0; and divide by √v̂ + ε, not by √v̂ alone");
             }
-            if (!close(w, expected[t - 1])) {
+            if (!Compare.close(w, expected[t - 1])) {
                 return wrongStep(t, w, expected[t - 1]);
             }
         }
@@ -141,11 +140,11 @@ public final class Lecture1b {
 
     private static Verdict wrongStep(int t, double[] w, double[] expected) {
         if (t > 1) {
-            return Verdict.notYet("step 1 is right, but after step " + t + " the weights are " + show(w) + " where "
-                    + "Adam's are " + show(expected) + ": keep m and v between steps (update them in place) and use "
+            return Verdict.notYet("step 1 is right, but after step " + t + " the weights are " + Compare.show(w) + " where "
+                    + "Adam's are " + Compare.show(expected) + ": keep m and v between steps (update them in place) and use "
                     + "this step's t");
         }
-        if (close(w, START)) {
+        if (Compare.close(w, START)) {
             return Verdict.notYet("the weights did not move: w ← w − η · m̂ / (√v̂ + ε), written into w");
         }
         double[] sgd = new double[w.length];
@@ -157,18 +156,18 @@ public final class Lecture1b {
             uphill[i] = 2 * START[i] - expected[i];
             uncorrected[i] = START[i] - LEARNING_RATE * (0.1 * g) / (Math.sqrt(0.001 * g * g) + 1e-8);
         }
-        if (close(w, sgd)) {
+        if (Compare.close(w, sgd)) {
             return Verdict.notYet("that is plain gradient descent, w − η g: Adam steps by η · m̂ / (√v̂ + ε), the "
                     + "running mean over the root of the running mean square");
         }
-        if (close(w, uphill)) {
+        if (Compare.close(w, uphill)) {
             return Verdict.notYet("the weights moved up the gradient: subtract the step");
         }
-        if (close(w, uncorrected)) {
+        if (Compare.close(w, uncorrected)) {
             return Verdict.notYet("the bias correction is missing: m and v start at 0, so divide them by 1 − β1^t "
                     + "and 1 − β2^t");
         }
-        return Verdict.notYet("after step 1 the weights are " + show(w) + " where Adam's are " + show(expected)
+        return Verdict.notYet("after step 1 the weights are " + Compare.show(w) + " where Adam's are " + Compare.show(expected)
                 + ": first m = β1 m + (1 − β1) g and v = β2 v + (1 − β2) g², then m̂ = m / (1 − β1^t), "
                 + "v̂ = v / (1 − β2^t) and w ← w − η · m̂ / (√v̂ + ε)");
     }
@@ -235,15 +234,6 @@ public final class Lecture1b {
         }
     }
 
-    private static boolean close(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (!Compare.close(a[i], b[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static double[] scaled(double[] values, double factor) {
         return Arrays.stream(values).map(v -> v * factor).toArray();
     }
@@ -254,17 +244,5 @@ public final class Lecture1b {
             out[i] = (float) values[i];
         }
         return out;
-    }
-
-    private static String show(double[] values) {
-        StringBuilder sb = new StringBuilder("[");
-        for (double v : values) {
-            sb.append(sb.length() > 1 ? ", " : "").append(fmt(v));
-        }
-        return sb.append(']').toString();
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

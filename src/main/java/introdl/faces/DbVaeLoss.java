@@ -41,7 +41,7 @@ public final class DbVaeLoss extends Loss {
 
     /** BCE + 1[face] · (c · KL + reconstruction). */
     public static final Terms COURSE = (classification, isFace, kl, reconstruction, c) ->
-            classification.add(isFace.mul(Scalars.times(kl, c).add(reconstruction)));
+            classification.add(isFace.mul(vae(kl, reconstruction, c)));
 
     private final double klWeight;
     private final Terms terms;
@@ -94,7 +94,11 @@ public final class DbVaeLoss extends Loss {
     /** c · KL + mean absolute pixel error of each image: the part only faces pay. */
     public NDArray vae(NDList predictions) {
         NDArray kl = VaeLoss.kl(predictions.get(2), predictions.get(3));
-        return Scalars.times(kl, klWeight).add(reconstruction(predictions.get(1), predictions.get(4)));
+        return vae(kl, reconstruction(predictions.get(1), predictions.get(4)), klWeight);
+    }
+
+    private static NDArray vae(NDArray kl, NDArray reconstruction, double klWeight) {
+        return Scalars.times(kl, klWeight).add(reconstruction);
     }
 
     /** The mean absolute error between each image and the decoded pixels (logits through a sigmoid). */

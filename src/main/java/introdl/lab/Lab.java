@@ -248,10 +248,6 @@ public abstract class Lab implements Callable<Integer> {
         // the data folder is handed to the loaders through LabRun, not set as a property, so a lab run inside a
         // notebook or a test suite does not change where the next caller reads data
         DataDirectory data = dataDir != null ? DataDirectory.of(dataDir) : DataDirectory.fromSettings();
-        return executeWithSettings(folder, data);
-    }
-
-    private int executeWithSettings(RunFolder folder, DataDirectory data) throws Exception {
         try {
             LabRun run = new LabRun(folder, seed, quick, quiet, spec.commandLine().getOut(), rateChanged, data);
             run(run);

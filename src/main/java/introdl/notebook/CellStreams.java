@@ -28,14 +28,14 @@ final class CellStreams implements AutoCloseable {
 
     @Override
     public void close() {
-        System.out.flush();
-        System.err.flush();
+        flush();
         System.setOut(oldOut);
         System.setErr(oldErr);
     }
 
-    /** The cell's stream outputs, in nbformat's form. */
+    /** The cell's stream outputs so far, in nbformat's form. */
     synchronized JsonArray outputs() {
+        flush();
         JsonArray outputs = new JsonArray();
         for (int i = 0; i < names.size(); i++) {
             JsonObject stream = new JsonObject();
@@ -47,11 +47,17 @@ final class CellStreams implements AutoCloseable {
         return outputs;
     }
 
-    /** Everything written to either stream, in order. */
+    /** Everything written to either stream so far, in order. */
     synchronized String text() {
+        flush();
         StringBuilder sb = new StringBuilder();
         texts.forEach(t -> sb.append(t.toString(StandardCharsets.UTF_8)));
         return sb.toString();
+    }
+
+    private static void flush() {
+        System.out.flush();
+        System.err.flush();
     }
 
     private synchronized void write(String name, byte[] bytes, int offset, int length) {

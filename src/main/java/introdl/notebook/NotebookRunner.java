@@ -165,14 +165,10 @@ public final class NotebookRunner {
             try {
                 evaluateCell(shell, notebook, cell);
             } catch (NotebookException failure) {
-                System.out.flush();
-                System.err.flush();
                 String printed = tail(streams.text(), 15);
                 throw printed.isEmpty() ? failure : new NotebookException(failure.getMessage()
                         + "\n  the cell printed before it failed:\n" + printed, failure);
             }
-            System.out.flush();
-            System.err.flush();
             outputs = streams.outputs();
         }
         for (Map<String, String> shown : Display.drain()) {
