@@ -14,15 +14,7 @@ final class Compare {
     }
 
     static boolean close(float[] a, float[] b) {
-        if (a.length != b.length) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (!close(a[i], b[i])) {
-                return false;
-            }
-        }
-        return true;
+        return close(doubles(a), doubles(b));
     }
 
     static boolean close(double[] a, double[] b) {
@@ -50,12 +42,15 @@ final class Compare {
     }
 
     static String show(NDArray a) {
-        float[] v = values(a);
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
+        return show(doubles(values(a)));
+    }
+
+    private static double[] doubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
         }
-        return show(d);
+        return out;
     }
 
     /** The numbers to 4 significant digits, as "[0.5000, -1.200]". */
